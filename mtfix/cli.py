@@ -1,0 +1,315 @@
+"""The `mtfix` command. Turns flags into Settings, runs the engine, picks the exit code.
+
+Exit codes: 0 no issues, 1 issues found, 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mtfix import __version__
+
+EXIT_CLEAN, EXIT_ISSUES, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="mtfix",
+    help="Find, fix and report machine-translation artifacts in English translated from Russian.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mtfix {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Find, fix and report machine-translation artifacts in English translated from Russian."""
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files or folders to check (.txt, .md); - reads stdin.")]
+Select = Annotated[
+    Optional[list[str]],
+    typer.Option("--select", help="Only these rule codes or prefixes (repeatable, or comma-separated; ALL)."),
+]
+Ignore = Annotated[
+    Optional[list[str]],
+    typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable, or comma-separated)."),
+]
+Glossaries = Annotated[
+    Optional[list[Path]],
+    typer.Option("--glossary", help="An extra glossary file (repeatable).", dir_okay=False),
+]
+ConfigPath = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Use this mtfix.toml or pyproject.toml instead of searching.", dir_okay=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
+Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _fail(message: str) -> typer.Exit:
+    print(f"mtfix: error: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _resolver(select, ignore, glossary, config_path):
+    from mtfix.config import ConfigError, check_selectors
+    from mtfix.inputs import SettingsResolver
+
+    select, ignore = _codes(select), _codes(ignore)
+    try:
+        check_selectors(select, "--select", "command line")
+        check_selectors(ignore, "--ignore", "command line")
+        for path in glossary or ():
+            if not path.is_file():
+                raise ConfigError(f"--glossary: no such file {path}")
+        return SettingsResolver(
+            config_path,
+            glossaries=tuple(p.resolve() for p in glossary or ()),
+            select=select,
+            ignore=ignore,
+        )
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+
+
+def _run(paths, resolver, act, baseline: Path | None = None):
+    """Read each input, run `act(document, settings)` on it, and collect FileResults.
+
+    Input, config and glossary problems become a one-line error on that file; the other
+    files are still processed.
+    """
+    from mtfix import document as documents
+    from mtfix.config import ConfigError
+    from mtfix.engine import FileResult
+    from mtfix.inputs import STDIN, collect
+    from mtfix.suppress import Baseline
+
+    known = Baseline.load(baseline) if baseline else None
+    results = []
+    for item in collect(paths):
+        if isinstance(item, documents.InputError):
+            results.append(FileResult(path=str(item).split(": ")[0], error=str(item)))
+            continue
+        try:
+            settings = resolver.for_path(item)
+            if str(item) == STDIN:
+                document = documents.decode(sys.stdin.buffer.read(), STDIN)
+            else:
+                document = documents.read(item)
+            result = act(document, settings)
+            if known:
+                result.issues = known.filter(result.path, result.issues, result.fixed or document)
+            results.append(result)
+        except (documents.InputError, ConfigError) as err:
+            results.append(FileResult(path=str(item), error=str(err)))
+    return results
+
+
+def _report(results, output: Format, statistics=False, quiet=False, stream=None) -> None:
+    if output is Format.json:
+        from mtfix.report import json as json_report
+
+        (stream or sys.stdout).write(json_report.render(results))
+        return
+    from rich.console import Console
+
+    from mtfix.report import text
+
+    console = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    rendered = text.render(results, statistics=statistics, quiet=quiet)
+    if rendered:
+        console.print(rendered)
+
+
+def _exit_code(results, exit_zero: bool) -> int:
+    for result in results:
+        if result.error:
+            print(f"mtfix: error: {result.error}", file=sys.stderr)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_ISSUES if any(r.issues for r in results) else EXIT_CLEAN
+
+
+@app.command()
+def check(
+    paths: Paths,
+    output: FormatOption = Format.text,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+    exit_zero: ExitZero = False,
+    quiet: Quiet = False,
+    statistics: Statistics = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record every issue found in this baseline file and exit 0.")
+    ] = None,
+) -> None:
+    """Report machine-translation artifacts; nothing is changed."""
+    from mtfix import engine
+    from mtfix.document import InputError
+    from mtfix.engine import FileResult
+    from mtfix.suppress import Baseline
+
+    resolver = _resolver(select, ignore, glossary, config)
+
+    def act(document, settings):
+        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+
+    try:
+        results = _run(paths, resolver, act, baseline)
+    except InputError as err:
+        raise _fail(str(err)) from None
+    if write_baseline:
+        recorded = Baseline()
+        for result in results:
+            if result.document:
+                recorded.add(result.path, result.issues, result.document)
+        recorded.dump(write_baseline)
+        count = sum(len(r.issues) for r in results)
+        print(f"Recorded {count} issue{'s' * (count != 1)} in {write_baseline}.", file=sys.stderr)
+        raise typer.Exit(_exit_code(results, exit_zero=True))
+    _report(results, output, statistics, quiet)
+    raise typer.Exit(_exit_code(results, exit_zero))
+
+
+@app.command()
+def fix(
+    paths: Paths,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes; write nothing.")] = False,
+    stdout: Annotated[bool, typer.Option("--stdout", help="Print the fixed text; write nothing.")] = False,
+    output: FormatOption = Format.text,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+    exit_zero: ExitZero = False,
+    quiet: Quiet = False,
+    statistics: Statistics = False,
+) -> None:
+    """Apply safe fixes in place, then report what remains."""
+    from mtfix import engine
+    from mtfix.engine import FileResult
+    from mtfix.inputs import STDIN
+    from mtfix.writer import write_atomic
+
+    resolver = _resolver(select, ignore, glossary, config)
+    to_stdout = stdout or paths == [STDIN]
+
+    def act(document, settings):
+        outcome = engine.fix(document, settings, unsafe=unsafe_fixes)
+        result = FileResult(
+            document.path, document, outcome.remaining, outcome.document, outcome.applied, settings=settings
+        )
+        changed = outcome.document.text != document.text
+        if diff:
+            if changed:
+                sys.stdout.write(_unified_diff(document, outcome.document))
+        elif to_stdout:
+            sys.stdout.write(outcome.document.text)
+        elif changed:
+            write_atomic(Path(document.path), document.encode(outcome.document.text))
+        return result
+
+    results = _run(paths, resolver, act)
+    stream = sys.stderr if (diff or to_stdout) else None
+    _report(results, output, statistics, quiet, stream=stream)
+    if diff and any(r.fixed and r.fixed.text != r.document.text for r in results):
+        raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
+    raise typer.Exit(_exit_code(results, exit_zero))
+
+
+def _unified_diff(before, after) -> str:
+    lines = difflib.unified_diff(
+        before.text.splitlines(keepends=True),
+        after.text.splitlines(keepends=True),
+        fromfile=f"a/{before.path}",
+        tofile=f"b/{before.path}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+@app.command()
+def rules(
+    output: FormatOption = Format.text,
+) -> None:
+    """List every rule: code, name, category, default severity, and whether it fixes."""
+    from mtfix.registry import all_rules
+
+    table = all_rules()
+    if output is Format.json:
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "summary": r.summary,
+                "category": r.category,
+                "severity": r.severity.value,
+                "fixable": r.fixable,
+            }
+            for r in table.values()
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for rule in table.values():
+        fixable = "[*]" if rule.fixable else "   "
+        print(f"{rule.code}  {fixable}  {rule.severity.value:<7}  {rule.name:<28}  {rule.category}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")]) -> None:
+    """Explain a rule: what it catches, why, and a bad and a good example."""
+    import inspect
+
+    from mtfix.registry import all_rules
+
+    rule = all_rules().get(code.strip().upper())
+    if rule is None:
+        raise _fail(f"unknown rule code {code!r}; `mtfix rules` lists them")
+    print(f"{rule.code} ({rule.name}): {rule.summary}")
+    print(f"Category: {rule.category}. Default severity: {rule.severity.value}. "
+          f"Fix: {'yes' if rule.fixable else 'no'}.")
+    print()
+    print(inspect.cleandoc(rule.__doc__ or ""))
+
+
+def main() -> None:
+    app()

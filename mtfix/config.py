@@ -1,0 +1,157 @@
+"""Configuration: `mtfix.toml` or `[tool.mtfix]` in `pyproject.toml`, validated strictly.
+
+Defaults < the closest config file above the checked file < command-line options.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mtfix.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from mtfix.glossary import Glossary
+
+LANGUAGE_PAIRS = ("ru-en",)
+ENGLISH_VARIANTS = ("US", "UK")
+DATE_STYLES = ("us", "uk", "iso")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know, resolved from defaults, file and command line."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    glossaries: tuple[Path, ...] = ()
+    language_pair: str = "ru-en"
+    english_variant: str = "US"
+    date_style: str = ""
+    source: Path | None = field(default=None, compare=False)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """The configured severity for a rule code (longest prefix wins), else `default`."""
+        best, chosen = -1, default
+        for prefix, level in self.severity:
+            if code.startswith(prefix) and len(prefix) > best:
+                best, chosen = len(prefix), level
+        return chosen
+
+    @property
+    def dates(self) -> str:
+        """The English date style: explicit, else the variant's own (US: April 13, 2017)."""
+        return self.date_style or ("us" if self.english_variant == "US" else "uk")
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The shipped glossary for the language pair plus any configured ones, loaded once."""
+        from mtfix.glossary import load_glossaries
+
+        return load_glossaries(self.language_pair, self.glossaries)
+
+    def merged(self, **overrides: Any) -> Settings:
+        """A copy with the non-empty command-line overrides applied."""
+        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
+
+
+_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style"}
+
+
+def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ConfigError(f"{where}: `{key}` must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def check_selectors(selectors: tuple[str, ...], key: str, where: str) -> None:
+    """Fail on a code or prefix that selects no rule."""
+    from mtfix.registry import is_known_selector
+
+    for selector in selectors:
+        if not is_known_selector(selector):
+            raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
+
+
+def parse(table: dict[str, Any], path: Path) -> Settings:
+    """Validate one `[tool.mtfix]` table (or a whole `mtfix.toml`) into Settings."""
+    where = str(path)
+    for key in table:
+        if key not in _KEYS:
+            raise ConfigError(f"{where}: unknown key `{key}` (known: {', '.join(sorted(_KEYS))})")
+    settings: dict[str, Any] = {"source": path}
+    for key in ("select", "ignore"):
+        if key in table:
+            settings[key] = _string_list(table[key], key, where)
+            check_selectors(settings[key], key, where)
+    if "severity" in table:
+        levels = table["severity"]
+        if not isinstance(levels, dict):
+            raise ConfigError(f"{where}: `severity` must be a table of CODE = level")
+        check_selectors(tuple(levels), "severity", where)
+        names = tuple(s.value for s in Severity)
+        settings["severity"] = tuple(
+            (code, Severity(_choice(level, f"severity.{code}", where, names)))
+            for code, level in levels.items()
+        )
+    if "glossaries" in table:
+        paths = _string_list(table["glossaries"], "glossaries", where)
+        settings["glossaries"] = tuple((path.parent / p).resolve() for p in paths)
+        for glossary in settings["glossaries"]:
+            if not glossary.is_file():
+                raise ConfigError(f"{where}: `glossaries` names a missing file {glossary}")
+    if "language-pair" in table:
+        settings["language_pair"] = _choice(
+            table["language-pair"], "language-pair", where, LANGUAGE_PAIRS
+        )
+    if "english-variant" in table:
+        settings["english_variant"] = _choice(
+            table["english-variant"], "english-variant", where, ENGLISH_VARIANTS
+        )
+    if "date-style" in table:
+        settings["date_style"] = _choice(table["date-style"], "date-style", where, DATE_STYLES)
+    return Settings(**settings)
+
+
+def load(path: Path) -> Settings:
+    """Read settings from `mtfix.toml` or from `[tool.mtfix]` in a `pyproject.toml`."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtfix", {})
+    return parse(data, path)
+
+
+def find(start: Path) -> Path | None:
+    """The closest `mtfix.toml`, or `pyproject.toml` with `[tool.mtfix]`, at or above `start`."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        if (candidate / "mtfix.toml").is_file():
+            return candidate / "mtfix.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.mtfix]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None

@@ -1,0 +1,125 @@
+"""The rule base class and the registry that `mtfix rules`, selection and the engine read."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from mtfix.model import Fix, Issue, Severity, Span
+
+if TYPE_CHECKING:
+    from mtfix.config import Settings
+    from mtfix.document import Document
+
+CODE = re.compile(r"^[A-Z]{2}\d{3}$")
+CATEGORIES = frozenset(
+    {
+        "untranslated/transliteration",
+        "untranslated/cyrillic",
+        "terminology/glossary",
+        "punctuation/dash-attribution",
+        "punctuation/quotes",
+        "punctuation/spacing",
+        "locale/date-format",
+        "locale/number-format",
+        "grammar/pronoun-gender",
+        "grammar/double-negation",
+        "grammar/article-agreement",
+        "grammar/missing-conjunction",
+        "grammar/missing-verb",
+        "style/calque",
+        "style/boilerplate",
+        "consistency/term-variant",
+        "casing/mid-sentence-capital",
+        "spelling/misspelling",
+        "spelling/repetition",
+        "fluency/garbled",
+        "mtfix/suppression",
+    }
+)
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+class Rule:
+    """A check that finds one kind of artifact. Subclasses set the class attributes and
+    implement `check`; the docstring explains the rule and carries `Bad:` and `Good:` examples.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def check(self, document: Document) -> Iterable[Issue]:
+        raise NotImplementedError
+
+    def issue(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Issue:
+        """An Issue carrying this rule's identity."""
+        return Issue(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            span=Span(start, end),
+            suggestions=tuple(suggestions),
+            fix=fix,
+        )
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator adding a rule to the registry under its code."""
+    if rule.code in _REGISTRY and _REGISTRY[rule.code] is not rule:
+        raise ValueError(f"rule code {rule.code} registered twice")
+    _REGISTRY[rule.code] = rule
+    return rule
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every registered rule by code, importing the rule modules on first use."""
+    package = importlib.import_module("mtfix.rules")
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"mtfix.rules.{module.name}")
+    return dict(sorted(_REGISTRY.items()))
+
+
+def is_known_selector(selector: str) -> bool:
+    """True for "ALL" or a prefix of at least one rule code."""
+    return selector == "ALL" or any(code.startswith(selector) for code in all_rules())
+
+
+def _matches(code: str, selectors: Iterable[str]) -> int:
+    """Length of the longest selector that selects `code` (ALL counts as 0), or -1."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
+def selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    """Rules chosen by code prefixes; the more specific of select and ignore wins, as in ruff."""
+    select, ignore = list(select), list(ignore)
+    for code, rule in all_rules().items():
+        chosen, dropped = _matches(code, select), _matches(code, ignore)
+        if chosen >= 0 and chosen > dropped:
+            yield rule

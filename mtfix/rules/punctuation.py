@@ -1,0 +1,105 @@
+"""Punctuation carried over from Russian: dash attributions and guillemets."""
+
+from __future__ import annotations
+
+import re
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+SPEECH_VERBS = (
+    "said|says|added|adds|stressed|stresses|noted|notes|concluded|concludes|reminded|reminds|"
+    "explained|explains|emphasized|emphasised|emphasizes|emphasises|stated|states|told|tells|"
+    "continued|continues|remarked|declared|asked|asks|answered|replied|replies|admitted|"
+    "insisted|warned|warns|recalled|recalls|pointed|wrote|writes|assured|summed|commented|"
+    "comments|announced|underlined|underscored|acknowledged|complained|suggested|clarified|"
+    "summarized|summarised|objected|argued|argues|believes|believed|thinks|thought|quoted|"
+    "reported|reports|cited|agreed|shared|urged|confirmed|confirms|denied|promised|"
+    "responded|retorted|exclaimed|joked|sighed|specified|affirmed|assumed|estimated"
+)
+
+DASH_ATTRIBUTION = re.compile(
+    r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
+    rf"(?=(?:[\w.'’-]+[ \t]+){{0,6}}?(?:{SPEECH_VERBS})\b)"
+)
+
+
+@register
+class DashAttribution(Rule):
+    """Russian marks the speaker after a quotation with a dash: `"…", - he said`. English
+    puts a comma inside the closing quote and no dash; a full stop there becomes a comma,
+    and `?` or `!` stays.
+
+    Bad: "We agree", - he said.
+    Good: "We agree," he said.
+    """
+
+    code = "PU001"
+    name = "dash-attribution"
+    summary = "Russian-style dash between a quotation and its speaker"
+    category = "punctuation/dash-attribution"
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, document):
+        text = document.text
+        for m in document.finditer(DASH_ATTRIBUTION):
+            before = text[: m.start("inner")]
+            if m["quote"] == '"' and not m["inner"] and before[-1:] in ' "(':
+                continue
+            ends_sentence = before.endswith(("?", "!", "…", "..")) or (
+                m["inner"] == "." and before.endswith(".")
+            )
+            inner = m["inner"] if ends_sentence else ","
+            replacement = f"{inner}{m['quote']} "
+            yield self.issue(
+                m.start(),
+                m.end("gap"),
+                "dash after a quotation; English attributes speech with a comma inside the quotes",
+                suggestions=[replacement.rstrip()],
+                fix=Fix.safe(Edit.replace(m.start(), m.end("gap"), replacement)),
+            )
+
+
+GUILLEMETS = re.compile(r"«(?P<a>[^«»\n]*)»|„(?P<b>[^„“”\n]*)[“”]|(?P<lone>[«»„])")
+_QUOTES = {"US": ("“", "”"), "UK": ("‘", "’")}
+
+
+@register
+class ForeignQuotes(Rule):
+    """Guillemets «…» and low-high quotes „…“ are Russian typography. English uses “…”
+    (US) or ‘…’ (UK); in a text written with straight quotes, "…".
+
+    Bad: He called it «a provocation».
+    Good: He called it "a provocation".
+    """
+
+    code = "PU002"
+    name = "foreign-quotes"
+    summary = "Russian quotation marks « » or „ “ in English text"
+    category = "punctuation/quotes"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        text = document.text
+        straight = text.count('"') >= text.count("“") + text.count("”")
+        opening, closing = ('"', '"') if straight else _QUOTES[self.settings.english_variant]
+        for m in document.finditer(GUILLEMETS):
+            if m["lone"]:
+                yield self.issue(
+                    m.start(), m.end(), f"unpaired Russian quotation mark `{m['lone']}`"
+                )
+                continue
+            quoted = m["a"] if m["a"] is not None else m["b"]
+            fixed = f"{opening}{quoted}{closing}"
+            yield self.issue(
+                m.start(),
+                m.end(),
+                "Russian quotation marks; use English ones",
+                suggestions=[fixed],
+                fix=Fix.safe(
+                    Edit.replace(m.start(), m.start() + 1, opening),
+                    Edit.replace(m.end() - 1, m.end(), closing),
+                ),
+            )

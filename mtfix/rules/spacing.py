@@ -1,0 +1,113 @@
+"""White space that machine translation breaks: in times, before punctuation, inside brackets."""
+
+from __future__ import annotations
+
+import re
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
+BEFORE_PUNCTUATION = re.compile(
+    r"(?<=[\w\"”’)\]])(?P<gap>[ \t]+)"
+    r"(?:(?P<mark>[,;!?])|\.(?![.\w])|:(?![ \t]*\d)|;)(?=\s|$|[\"”’)\]])"
+)
+DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:])(?P<gap> {2,})(?=\S)")
+PADDED_PARENTHESES = re.compile(r"\((?P<lead>[ \t]*)(?P<body>[^()\n]*?\S)(?P<trail>[ \t]*)\)")
+
+
+class _SpacingRule(Rule):
+    category = "punctuation/spacing"
+    severity = Severity.WARNING
+    fixable = True
+
+    def _replace(self, start, end, message, keep="", suggestions=()):
+        """An issue whose safe fix replaces the white space at start..end with `keep`."""
+        fix = Fix.safe(Edit.replace(start, end, keep))
+        return self.issue(start, end, message, suggestions=suggestions, fix=fix)
+
+
+@register
+class TimeSpacing(_SpacingRule):
+    """A space after the colon in a clock time, as Russian MT leaves in `07: 10`.
+
+    Bad: The meeting began at 07: 10.
+    Good: The meeting began at 07:10.
+    """
+
+    code = "WS001"
+    name = "time-spacing"
+    summary = "space inside a clock time"
+
+    def check(self, document):
+        for m in document.finditer(TIME):
+            time = m.group().replace(m["gap"], "")
+            yield self._replace(
+                m.start("gap"), m.end("gap"), f"space inside the time {m.group()!r}", suggestions=[time]
+            )
+
+
+@register
+class SpaceBeforePunctuation(_SpacingRule):
+    """English puts no space before a comma, full stop, colon, semicolon, `!` or `?`.
+
+    Bad: He agreed , but with reservations .
+    Good: He agreed, but with reservations.
+    """
+
+    code = "WS002"
+    name = "space-before-punctuation"
+    summary = "space before , . : ; ! or ?"
+
+    def check(self, document):
+        for m in document.finditer(BEFORE_PUNCTUATION):
+            mark = document.text[m.end("gap")]
+            yield self._replace(
+                m.start("gap"), m.end("gap"), f"space before `{mark}`; remove it"
+            )
+
+
+@register
+class DoubleSpace(_SpacingRule):
+    """Two or more spaces between words inside a sentence (after a full stop they are a
+    typing convention and left alone).
+
+    Bad: the  results of the talks
+    Good: the results of the talks
+    """
+
+    code = "WS003"
+    name = "double-space"
+    summary = "several spaces between words"
+
+    def check(self, document):
+        for m in document.finditer(DOUBLE_SPACE):
+            yield self._replace(m.start(), m.end(), "several spaces between words", keep=" ")
+
+
+@register
+class PaddedParentheses(_SpacingRule):
+    """Spaces just inside parentheses.
+
+    Bad: the Russian Aerospace Forces ( VKS )
+    Good: the Russian Aerospace Forces (VKS)
+    """
+
+    code = "WS004"
+    name = "padded-parentheses"
+    summary = "space just inside ( )"
+
+    def check(self, document):
+        for m in document.finditer(PADDED_PARENTHESES):
+            if not m["lead"] and not m["trail"]:
+                continue
+            edits = [
+                Edit.replace(m.start(g), m.end(g), "") for g in ("lead", "trail") if m[g]
+            ]
+            yield self.issue(
+                m.start(),
+                m.end(),
+                "space just inside the parentheses",
+                suggestions=[f"({m['body']})"],
+                fix=Fix.safe(*edits),
+            )

@@ -1,0 +1,77 @@
+"""Word-level slips: a word written twice, `can not` for `cannot`."""
+
+from __future__ import annotations
+
+import re
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+REPEATED = re.compile(r"\b(?P<word>[^\W\d_]+)(?P<gap>[ \t]+)(?P=word)\b", re.IGNORECASE)
+#: Doubles that English really uses ("what it is is", "he had had", "bye bye").
+GENUINE_DOUBLES = frozenset(
+    "had that is do ha bye no tut chop yeah well now blah bla there knock go hear so very yes "
+    "long many far mm hmm oh boo tom pom".split()
+)
+#: Function words whose doubling is always a slip, so removing one is safe.
+FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for and or but with by from as it its this these those their "
+    "his her our your my we they he she i you be are was were has have will would not".split()
+)
+CAN_NOT = re.compile(r"\b(?P<can>[Cc]an) not\b(?![ \t]+(?:only|just|merely|simply)\b)")
+
+
+@register
+class RepeatedWord(Rule):
+    """The same word twice in a row, usually a slip of the MT system or the editor.
+    Names such as `Bora Bora` and genuine doubles such as `had had` are left alone.
+
+    Bad: They discussed the the situation in Syria.
+    Good: They discussed the situation in Syria.
+    """
+
+    code = "SP001"
+    name = "repeated-word"
+    summary = "the same word twice in a row"
+    category = "spelling/repetition"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(REPEATED):
+            word = m["word"]
+            second = document.text[m.end("gap") : m.end()]
+            if word.lower() in GENUINE_DOUBLES or (word[:1].isupper() and second[:1].isupper()):
+                continue
+            edit = Edit.replace(m.start("gap"), m.end(), "")
+            fix = Fix.safe(edit) if word.lower() in FUNCTION_WORDS else Fix.unsafe(edit)
+            yield self.issue(
+                m.start(), m.end(), f"`{word}` is repeated", suggestions=[word], fix=fix
+            )
+
+
+@register
+class CanNot(Rule):
+    """`can not` is written as one word in English, except in `can not only … but also`.
+
+    Bad: The two nuclear powers can not be in such a state of affairs.
+    Good: The two nuclear powers cannot be in such a state of affairs.
+    """
+
+    code = "SP002"
+    name = "can-not"
+    summary = "`can not` for `cannot`"
+    category = "spelling/misspelling"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(CAN_NOT):
+            fixed = f"{m['can']}not"
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"write `{fixed}` as one word",
+                suggestions=[fixed],
+                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
+            )

@@ -1,0 +1,155 @@
+"""Suppression: comment directives in the text and baseline files of known issues."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtfix.document import Document, InputError
+from mtfix.model import Issue, Severity, Span
+
+DIRECTIVE = re.compile(
+    r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9,]*?)\s*-->", re.IGNORECASE
+)
+
+
+@dataclass
+class _Ignore:
+    span: Span
+    target_line: int
+    codes: tuple[str, ...]
+    used: bool = False
+
+
+@dataclass
+class Directives:
+    """`<!-- mtfix: ignore CODE... -->` hides the next line's issues (all, without codes);
+    `<!-- mtfix: off -->` ... `<!-- mtfix: on -->` hides everything between them."""
+
+    ignores: list[_Ignore] = field(default_factory=list)
+    quiet: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, document: Document) -> Directives:
+        found = cls()
+        off_from: int | None = None
+        for match in DIRECTIVE.finditer(document.text):
+            verb = match["verb"].lower()
+            if verb == "ignore":
+                line, _ = document.position(match.start())
+                codes = tuple(c for c in re.split(r"[\s,]+", match["codes"].upper()) if c)
+                target = _next_text_line(document, line)
+                found.ignores.append(_Ignore(Span(*match.span()), target, codes))
+            elif verb == "off" and off_from is None:
+                off_from = match.start()
+            elif verb == "on" and off_from is not None:
+                found.quiet.append(Span(off_from, match.end()))
+                off_from = None
+        if off_from is not None:
+            found.quiet.append(Span(off_from, len(document.text)))
+        return found
+
+    def hides(self, issue: Issue, document: Document) -> bool:
+        if any(q.start <= issue.span.start < q.end for q in self.quiet):
+            return True
+        line, _ = document.position(issue.span.start)
+        hidden = False
+        for ignore in self.ignores:
+            if ignore.target_line == line and (
+                not ignore.codes or any(issue.code.startswith(c) for c in ignore.codes)
+            ):
+                ignore.used = hidden = True
+        return hidden
+
+    def unused(self) -> Iterable[_Ignore]:
+        return (ignore for ignore in self.ignores if not ignore.used)
+
+
+def _next_text_line(document: Document, line: int) -> int:
+    """The first line after `line` that has text (a directive applies across blank lines)."""
+    for candidate in range(line + 1, len(document.line_starts) + 1):
+        span = document.line_span(candidate)
+        if document.text[span.start : span.end].strip():
+            return candidate
+    return line + 1
+
+
+def unused_directive(ignore: _Ignore) -> Issue:
+    """An info issue for an ignore directive that hid nothing (a stale suppression)."""
+    return Issue(
+        code="MT001",
+        name="unused-suppression",
+        category="mtfix/suppression",
+        severity=Severity.INFO,
+        message="suppression directive hides nothing on the next line; remove it",
+        span=ignore.span,
+    )
+
+
+def suppress(issues: list[Issue], document: Document) -> list[Issue]:
+    """Drop issues hidden by directives and report directives that hid nothing."""
+    directives = Directives.parse(document)
+    if not directives.ignores and not directives.quiet:
+        return issues
+    kept = [i for i in issues if not directives.hides(i, document)]
+    kept.extend(unused_directive(ignore) for ignore in directives.unused())
+    return sorted(kept, key=Issue.sort_key)
+
+
+def fingerprint(issue: Issue, document: Document) -> str:
+    """What identifies an issue across edits elsewhere: code, flagged text and its line's text."""
+    line, _ = document.position(issue.span.start)
+    span = document.line_span(line)
+    context = " ".join(document.text[span.start : span.end].split())
+    flagged = document.text[issue.span.start : issue.span.end]
+    return hashlib.sha256(f"{issue.code}\0{flagged}\0{context}".encode()).hexdigest()[:20]
+
+
+class Baseline:
+    """Known issues by content, so a file can be edited without the baseline going stale."""
+
+    VERSION = 1
+
+    def __init__(self, entries: dict[str, Counter[str]] | None = None) -> None:
+        self.entries = entries or {}
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = {
+                name: Counter(dict(prints)) for name, prints in data["files"].items()
+            }
+        except OSError as err:
+            raise InputError(f"{path}: cannot read baseline ({err.strerror})") from None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise InputError(f"{path}: not an mtfix baseline file") from None
+        return cls(entries)
+
+    def add(self, path: str, issues: Iterable[Issue], document: Document) -> None:
+        counts = self.entries.setdefault(path, Counter())
+        counts.update(fingerprint(i, document) for i in issues)
+
+    def filter(self, path: str, issues: list[Issue], document: Document) -> list[Issue]:
+        """Issues not in the baseline; each baseline entry hides as many issues as it counts."""
+        budget = Counter(self.entries.get(path, {}))
+        kept = []
+        for issue in issues:
+            key = fingerprint(issue, document)
+            if budget[key] > 0:
+                budget[key] -= 1
+            else:
+                kept.append(issue)
+        return kept
+
+    def dump(self, path: Path) -> None:
+        data = {
+            "version": self.VERSION,
+            "files": {k: dict(sorted(v.items())) for k, v in sorted(self.entries.items())},
+        }
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
