@@ -18,9 +18,12 @@ SPEECH_VERBS = (
     "responded|retorted|exclaimed|joked|sighed|specified|affirmed|assumed|estimated"
 )
 
+#: Words that start a new clause rather than name a speaker: `"…" - and then said nothing`.
+NOT_SUBJECT = "(?:and|but|or|then|which|that|who|so|because|while|when|if|as|not|nor)"
+
 DASH_ATTRIBUTION = re.compile(
     r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
-    rf"(?=(?:[\w.'’-]+[ \t]+){{0,6}}?(?:{SPEECH_VERBS})\b)"
+    rf"(?=(?:(?!{NOT_SUBJECT}\b)[\w.'’-]+[ \t]+){{0,6}}?(?:{SPEECH_VERBS})\b)"
 )
 
 
