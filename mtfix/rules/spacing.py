@@ -7,6 +7,11 @@ import re
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
+#: What stands before a clock time: a date, a dash, or a word such as "at" or "until".
+TIME_CONTEXT = re.compile(
+    r"(?:^|\b(?:at|from|until|till|to|by|since|before|after|around|about|until)|[-–—,(]|\d)[ \t]*$",
+    re.IGNORECASE,
+)
 TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
 BEFORE_PUNCTUATION = re.compile(
     r"(?<=[\w\"”’)\]])(?P<gap>[ \t]+)"
@@ -29,7 +34,8 @@ class _SpacingRule(Rule):
 
 @register
 class TimeSpacing(_SpacingRule):
-    """A space after the colon in a clock time, as Russian MT leaves in `07: 10`.
+    """A space after the colon in a clock time, as Russian MT leaves in `07: 10`. Only a
+    time after a date, a dash or a word such as `at` counts, so `Chapter 12: 30 Days` passes.
 
     Bad: The meeting began at 07: 10.
     Good: The meeting began at 07:10.
@@ -41,6 +47,9 @@ class TimeSpacing(_SpacingRule):
 
     def check(self, document):
         for m in document.finditer(TIME):
+            line_start = document.line_span(document.position(m.start())[0]).start
+            if not TIME_CONTEXT.search(document.text, line_start, m.start()):
+                continue
             time = m.group().replace(m["gap"], "")
             yield self._replace(
                 m.start("gap"), m.end("gap"), f"space inside the time {m.group()!r}", suggestions=[time]

@@ -8,7 +8,18 @@ from mtfix.glossary import match_case
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
-_ATTRIBUTIVE = re.compile(r"[ \t]+[a-z]")
+#: After `the Ukraine`, a lower-case word that is not a verb or function word is the head of
+#: the noun phrase (`the Ukraine crisis`), so `the` is right.
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_NOT_HEAD = frozenset(
+    "is was has had have will would can could may might must should and or but to in on of "
+    "for with at by from as that which who since after before into itself is are were".split()
+)
+
+
+def _attributive(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m[1] not in _NOT_HEAD and not m[1].endswith("ed")
 
 
 @register
@@ -33,7 +44,7 @@ class GlossaryVariant(Rule):
         text = document.text
         for segment in document.segments:
             for match in glossary.variants_in(text, segment.start, segment.end):
-                if match.variant.lower().startswith("the ") and _ATTRIBUTIVE.match(text, match.end):
+                if match.variant.lower().startswith("the ") and _attributive(text, match.end):
                     continue
                 term = match.entry.term
                 if not match.entry.case_sensitive:
