@@ -13,6 +13,7 @@ from mtfix.registry import Rule, selected
 from mtfix.suppress import suppress
 
 MAX_PASSES = 10
+UNUSED_SUPPRESSION = "MT001"
 
 
 @lru_cache(maxsize=8)
@@ -24,11 +25,19 @@ def rules_for(settings: Settings) -> tuple[Rule, ...]:
 def check(document: Document, settings: Settings) -> list[Issue]:
     """Every issue the selected rules find, with configured severities, minus suppressed ones."""
     issues: set[Issue] = set()
+    unused = None
     for rule in rules_for(settings):
+        if rule.code == UNUSED_SUPPRESSION:
+            unused = rule
         for issue in rule.check(document):
-            level = settings.severity_of(issue.code, issue.severity)
-            issues.add(issue if level is issue.severity else replace(issue, severity=level))
-    return suppress(sorted(issues, key=Issue.sort_key), document)
+            issues.add(issue)
+    found = suppress(sorted(issues, key=Issue.sort_key), document, unused)
+    return [_with_severity(i, settings) for i in found]
+
+
+def _with_severity(issue: Issue, settings: Settings) -> Issue:
+    level = settings.severity_of(issue.code, issue.severity)
+    return issue if level is issue.severity else replace(issue, severity=level)
 
 
 def eligible(issue: Issue, unsafe: bool) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtfix.document import Document, InputError
-from mtfix.model import Issue, Severity, Span
+from mtfix.model import Issue, Span
+from mtfix.registry import Rule
 
 DIRECTIVE = re.compile(
     r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9,]*?)\s*-->", re.IGNORECASE
@@ -79,25 +80,17 @@ def _next_text_line(document: Document, line: int) -> int:
     return line + 1
 
 
-def unused_directive(ignore: _Ignore) -> Issue:
-    """An info issue for an ignore directive that hid nothing (a stale suppression)."""
-    return Issue(
-        code="MT001",
-        name="unused-suppression",
-        category="mtfix/suppression",
-        severity=Severity.INFO,
-        message="suppression directive hides nothing on the next line; remove it",
-        span=ignore.span,
-    )
-
-
-def suppress(issues: list[Issue], document: Document) -> list[Issue]:
-    """Drop issues hidden by directives and report directives that hid nothing."""
+def suppress(issues: list[Issue], document: Document, unused: Rule | None = None) -> list[Issue]:
+    """Drop issues hidden by directives; with the MT001 rule, report directives that hid nothing."""
     directives = Directives.parse(document)
     if not directives.ignores and not directives.quiet:
         return issues
     kept = [i for i in issues if not directives.hides(i, document)]
-    kept.extend(unused_directive(ignore) for ignore in directives.unused())
+    if unused is not None:
+        kept.extend(
+            unused.issue(d.span.start, d.span.end, "suppression directive hides nothing on the next line")
+            for d in directives.unused()
+        )
     return sorted(kept, key=Issue.sort_key)
 
 

@@ -1,7 +1,7 @@
 """One YAML case file per rule (tests/cases/<CODE>.yml): texts that must pass and must fail.
 
     rule: PU001
-    settings: {english-variant: UK}     # optional, as in mtfix.toml
+    settings: {english-variant: UK}     # optional, as in mtfix.toml (select defaults to the rule)
     pass:
       - '"We agree," he said.'
     fail:
@@ -29,7 +29,7 @@ def _load():
     for path in sorted(CASES.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         code = data["rule"]
-        table = {**data.get("settings", {}), "select": [code]}
+        table = {"select": [code], **data.get("settings", {})}
         settings = parse(table, path)
         for n, text in enumerate(data.get("pass", [])):
             yield pytest.param(code, settings, text, None, id=f"{code}-pass-{n}")
