@@ -8,6 +8,7 @@ from rich.markup import escape
 
 from mtfix.engine import FileResult
 
+_FIXABLE = "\\[*]"
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -30,7 +31,7 @@ def render(results: list[FileResult], statistics: bool = False, quiet: bool = Fa
     if statistics:
         counts = Counter((i.code, i.name, i.fixable) for i in issues)
         lines.extend(
-            f"{n:>5}\t{code}\t{name}\t{'[*]' if fixable else ''}".replace("[*]", "\\[*]")
+            f"{n:>5}  {code:<6} {_FIXABLE if fixable else '   '} {name}"
             for (code, name, fixable), n in sorted(counts.items(), key=lambda kv: -kv[1])
         )
     if not quiet:
