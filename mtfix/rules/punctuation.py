@@ -86,7 +86,7 @@ class ForeignQuotes(Rule):
 
     def check(self, document):
         text = document.text
-        straight = text.count('"') >= text.count("“") + text.count("”")
+        straight = text.count('"') > text.count("“") + text.count("”")
         opening, closing = ('"', '"') if straight else _QUOTES[self.settings.english_variant]
         for m in document.finditer(GUILLEMETS):
             if m["lone"]:
