@@ -22,7 +22,7 @@ SPEECH_VERBS = (
 NOT_SUBJECT = "(?:and|but|or|then|which|that|who|so|because|while|when|if|as|not|nor)"
 
 DASH_ATTRIBUTION = re.compile(
-    r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
+    r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»’'])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
     rf"(?=(?:(?!{NOT_SUBJECT}\b)[\w.'’-]+[ \t]+){{0,6}}?(?:{SPEECH_VERBS})\b)"
 )
 
