@@ -1,0 +1,47 @@
+"""Grammar rules (GR): severities, the seed article's artifacts, and clean English."""
+
+from __future__ import annotations
+
+
+
+from mtfix import check_text, fix_text
+from mtfix.config import Settings
+from mtfix.model import Severity
+
+GR = Settings(select=("GR",))
+
+
+def issues(text: str, code: str = "GR"):
+    return [i for i in check_text(text, GR) if i.code.startswith(code)]
+
+
+def test_litotes_with_negative_subject_is_only_info():
+    (found,) = issues("No one has not heard of him.", "GR001")
+    assert found.severity is Severity.INFO
+
+
+def test_concord_signals_make_a_negative_subject_a_warning():
+    for text in (
+        "Officially, none of the parties has not yet commented.",
+        "Not a single fact has not been presented.",
+        "No one will never learn it.",
+    ):
+        (found,) = issues(text, "GR001")
+        assert found.severity is Severity.WARNING, text
+
+
+def test_quoted_negative_has_no_fix():
+    (found,) = issues('Moscow has not seen "no evidence" of it.', "GR001")
+    assert found.fix is None
+    assert found.suggestions == ("any",)
+
+
+def test_negation_span_covers_both_negatives():
+    text = "According to him, not a single fact has not yet been granted."
+    (found,) = issues(text, "GR001")
+    assert text[found.span.start : found.span.end] == "not a single fact has not"
+
+
+def test_safe_fixes_leave_double_negation_alone():
+    text = "He did not find no trace of it."
+    assert fix_text(text, GR) == text
