@@ -118,7 +118,7 @@ def _run(paths, resolver, act, baseline: Path | None = None):
     results = []
     for item in collect(paths):
         if isinstance(item, documents.InputError):
-            results.append(FileResult(path=str(item).split(": ")[0], error=str(item)))
+            results.append(FileResult(path=item.path or "", error=str(item)))
             continue
         try:
             settings = resolver.for_path(item)

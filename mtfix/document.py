@@ -21,6 +21,10 @@ _BOMS = (
 class InputError(Exception):
     """An input that cannot be checked; the message is one line naming the file."""
 
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
 
 @dataclass
 class Document:

@@ -33,12 +33,12 @@ def collect(paths: list[str]) -> Iterator[Path | InputError]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                yield InputError(f"{path}: no {' or '.join(EXTENSIONS)} files in this folder")
+                yield InputError(f"{path}: no {' or '.join(EXTENSIONS)} files in this folder", str(path))
             yield from found
         elif path.exists():
             yield path
         else:
-            yield InputError(f"{path}: no such file or folder")
+            yield InputError(f"{path}: no such file or folder", str(path))
 
 
 class SettingsResolver:
