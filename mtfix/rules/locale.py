@@ -1,0 +1,184 @@
+"""Russian number and date conventions left in English: 13.04.2017, 1,5 million, 10 000, mln."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+DATE = re.compile(
+    r"(?<![\w.,/:-])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\w|[.,/:-]\d)"
+)
+
+
+def english_date(day: int, month: int, year: int, style: str) -> str:
+    """A date written the English way for the configured style (us, uk or iso)."""
+    if style == "iso":
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    name = calendar.month_name[month]
+    return f"{day} {name} {year}" if style == "uk" else f"{name} {day}, {year}"
+
+
+@register
+class NumericDate(Rule):
+    """A date written day.month.year, the Russian way. English readers take `02.03.2017` for
+    February 3 in the US; the fix writes the month as a word in the configured date style
+    (`date-style`: us, uk or iso; by default that of `english-variant`). Only valid dates
+    with a four-digit year are touched; `02.14.2018` (month first) is left alone.
+
+    Bad: 13.04.2017 - 07:10
+    Good: April 13, 2017 - 07:10
+    """
+
+    code = "LC001"
+    name = "numeric-date"
+    summary = "a day.month.year date instead of the English date format"
+    category = "locale/date-format"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        style = self.settings.dates
+        for m in document.finditer(DATE):
+            day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+            if not (1 <= month <= 12 and 1800 <= year <= 2100):
+                continue
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            fixed = english_date(day, month, year, style)
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"`{m[0]}` is a Russian day.month.year date; write `{fixed}`",
+                suggestions=[fixed],
+                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
+            )
+
+
+UNITS = (
+    r"%|percent\b|per[ \t]cent\b|(?:million|billion|trillion|thousand)s?\b|mln\b|bln\b|"
+    r"times\b|points\b|degrees\b|(?:kilo|centi|milli)?(?:meter|metre)s?\b|km\b|kg\b|"
+    r"tons?\b|tonnes?\b|hectares?\b|(?:liter|litre)s?\b|(?:ruble|rouble|dollar|euro)s?\b"
+)
+DECIMAL_COMMA = re.compile(
+    rf"(?<![\d,.])(?P<int>\d{{1,3}}),(?P<frac>\d{{1,2}})(?=[ \t\u00a0]?(?:{UNITS}))",
+    re.IGNORECASE,
+)
+
+
+@register
+class DecimalComma(Rule):
+    """A decimal comma, as Russian writes it. In English a comma groups thousands, so
+    `1,5 million` reads as nonsense; the rule fires only where a comma cannot be a thousands
+    separator (one or two digits after it) and a magnitude or unit follows.
+
+    Bad: The budget grew by 1,5 million rubles, or 2,3%.
+    Good: The budget grew by 1.5 million rubles, or 2.3%.
+    """
+
+    code = "LC002"
+    name = "decimal-comma"
+    summary = "a decimal comma (1,5 million) instead of a decimal point"
+    category = "locale/number-format"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(DECIMAL_COMMA):
+            fixed = f"{m['int']}.{m['frac']}"
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"`{m[0]}` uses a decimal comma; English writes `{fixed}`",
+                suggestions=[fixed],
+                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
+            )
+
+
+SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?<!\d[ \u00a0\u2009\u202f])"
+    r"(?P<number>[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+)"
+    r"(?!\d|[ \u00a0\u2009\u202f]\d|[.,]\d{3}|[-–]\d+-)"
+)
+
+
+@register
+class SpacedThousands(Rule):
+    """Thousands grouped with spaces, as Russian does (`10 000`). English news groups them with
+    commas. Runs of digits that could be separate numbers (`in 2013 187 villages`) or a phone
+    number (`7 926 531-85-28`) are left alone; ranges (`5 000-6 000`) are not.
+
+    Bad: More than 10 000 people took part.
+    Good: More than 10,000 people took part.
+    """
+
+    code = "LC003"
+    name = "spaced-thousands"
+    summary = "thousands separated by spaces (10 000) instead of commas"
+    category = "locale/number-format"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(SPACED_THOUSANDS):
+            fixed = re.sub(r"[ \u00a0\u2009\u202f]", ",", m["number"])
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"`{m[0]}` groups thousands with spaces; English writes `{fixed}`",
+                suggestions=[fixed],
+                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
+            )
+
+
+#: The abbreviation, then an optional full stop; `rub.` and `tys.` only after an amount.
+ABBREVIATION = re.compile(
+    r"(?:\b(?P<word>mln|bln|mlrd|trln)\b|\b(?P<thous>thous)(?=\.)"
+    r"|(?:(?<=\d)(?P<gap>[ \u00a0]?)|(?<=\bmln )|(?<=\bbln )|(?<=illion )|(?<=thousand ))"
+    r"(?P<money>rub|rbl)\b|(?<=\d[ \u00a0])(?P<tys>tys)(?=\.))"
+    r"(?P<dot>\.?)"
+)
+EXPANSIONS = {"mln": "million", "bln": "billion", "mlrd": "billion", "trln": "trillion"}
+_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\r\n]|[ \t]+[A-Z\"“«(])")
+
+
+@register
+class RussianAbbreviation(Rule):
+    """Russian abbreviations of magnitudes and currency carried into English: `mln` (млн),
+    `bln` and `mlrd` (млрд), `thous.` (тыс.), `rub.` (руб.). The fix spells the word out;
+    a full stop that also ends the sentence is kept.
+
+    Bad: The deal is worth 5 mln rub.
+    Good: The deal is worth 5 million rubles.
+    """
+
+    code = "LC004"
+    name = "russian-abbreviation"
+    summary = "a Russian abbreviation such as mln, bln, thous. or rub."
+    category = "locale/number-format"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        text = document.text
+        rubles = "roubles" if self.settings.english_variant == "UK" else "rubles"
+        for m in document.finditer(ABBREVIATION):
+            if m["word"]:
+                word = EXPANSIONS[m["word"]]
+            elif m["money"]:
+                word = rubles if m["gap"] != "" else " " + rubles
+            else:
+                word = "thousand"
+            keep = m["dot"] and _SENTENCE_END.match(text, m.end())
+            fixed = word + ("." if keep else "")
+            start = m.start("money") if m["money"] and m["gap"] else m.start()
+            shown = text[start : m.end()].strip()
+            yield self.issue(
+                start,
+                m.end(),
+                f"`{shown}` is a Russian abbreviation; write `{word.strip()}`",
+                suggestions=[fixed.strip()],
+                fix=Fix.safe(Edit.replace(start, m.end(), fixed)),
+            )
