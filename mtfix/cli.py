@@ -31,6 +31,17 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 def _version(value: bool) -> None:
@@ -67,6 +78,9 @@ ConfigPath = Annotated[
     typer.Option("--config", help="Use this mtfix.toml or pyproject.toml instead of searching.", dir_okay=False),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+ColorOption = Annotated[
+    Color, typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
@@ -116,7 +130,7 @@ def _run(paths, resolver, act, baseline: Path | None = None):
 
     known = Baseline.load(baseline) if baseline else None
     results = []
-    for item in collect(paths):
+    for item in _progress(collect(paths)):
         if isinstance(item, documents.InputError):
             results.append(FileResult(path=item.path or "", error=str(item)))
             continue
@@ -135,20 +149,48 @@ def _run(paths, resolver, act, baseline: Path | None = None):
     return results
 
 
-def _report(results, output: Format, statistics=False, quiet=False, stream=None) -> None:
-    if output is Format.json:
-        from mtfix.report import json as json_report
+def _report(results, output: Format, statistics=False, quiet=False, stream=None, color=None) -> None:
+    if output is not Format.text:
+        import importlib
 
-        (stream or sys.stdout).write(json_report.render(results))
+        reporter = importlib.import_module(f"mtfix.report.{output.value}")
+        (stream or sys.stdout).write(reporter.render(results))
         return
-    from rich.console import Console
-
     from mtfix.report import text
 
-    console = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    console = _console(stream or sys.stdout, color)
+    if console.is_terminal:
+        for renderable in text.renderables(results, statistics=statistics, quiet=quiet):
+            console.print(renderable)
+        return
     rendered = text.render(results, statistics=statistics, quiet=quiet)
     if rendered:
         console.print(rendered)
+
+
+def _console(stream, color=None):
+    """A rich console: colour on a terminal unless NO_COLOR is set; `always`/`never` decide."""
+    from rich.console import Console
+
+    forced = {Color.always: True, Color.never: False}.get(color)
+    return Console(
+        file=stream,
+        highlight=False,
+        soft_wrap=True,
+        force_terminal=True if forced else None,
+        no_color=None if forced is None else not forced,
+    )
+
+
+def _progress(items, at_least: int = 20):
+    """The inputs, with a progress bar on stderr when it is a terminal and there are many."""
+    items = list(items)
+    if len(items) < at_least or not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description="Checking", console=Console(stderr=True), transient=True)
 
 
 def _exit_code(results, exit_zero: bool) -> int:
@@ -173,6 +215,7 @@ def check(
     exit_zero: ExitZero = False,
     quiet: Quiet = False,
     statistics: Statistics = False,
+    color: ColorOption = Color.auto,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -204,7 +247,7 @@ def check(
         count = sum(len(r.issues) for r in results)
         print(f"Recorded {count} issue{'s' * (count != 1)} in {write_baseline}.", file=sys.stderr)
         raise typer.Exit(_exit_code(results, exit_zero=True))
-    _report(results, output, statistics, quiet)
+    _report(results, output, statistics, quiet, color=color)
     raise typer.Exit(_exit_code(results, exit_zero))
 
 
@@ -222,6 +265,7 @@ def fix(
     exit_zero: ExitZero = False,
     quiet: Quiet = False,
     statistics: Statistics = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -249,7 +293,7 @@ def fix(
 
     results = _run(paths, resolver, act)
     stream = sys.stderr if (diff or to_stdout) else None
-    _report(results, output, statistics, quiet, stream=stream)
+    _report(results, output, statistics, quiet, stream=stream, color=color)
     if diff and any(r.fixed and r.fixed.text != r.document.text for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
     raise typer.Exit(_exit_code(results, exit_zero))
@@ -309,6 +353,159 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")
           f"Fix: {'yes' if rule.fixable else 'no'}.")
     print()
     print(inspect.cleandoc(rule.__doc__ or ""))
+
+
+Weights = Annotated[
+    Optional[str],
+    typer.Option("--weights", help="MQM severity weights, e.g. minor=1,major=5,critical=25 (info/warning/error)."),
+]
+
+
+def _weights(text: str | None) -> dict[str, float]:
+    from mtfix.metrics import parse_weights
+
+    try:
+        return parse_weights(text)
+    except ValueError as err:
+        raise _fail(str(err)) from None
+
+
+def _read_text(path: Path):
+    from mtfix import document as documents
+
+    try:
+        return documents.read(path)
+    except documents.InputError as err:
+        raise _fail(str(err)) from None
+
+
+@app.command()
+def report(
+    paths: Paths,
+    output_file: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the HTML here (default: standard output).", dir_okay=False)
+    ] = None,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Show unsafe fixes in the fixed text too.")] = False,
+    title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix report",
+    weights: Weights = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+) -> None:
+    """Write a self-contained HTML report: original and fixed text side by side, every issue marked."""
+    from mtfix import engine
+    from mtfix.engine import FileResult
+    from mtfix.report import html
+
+    chosen = _weights(weights)
+    resolver = _resolver(select, ignore, glossary, config)
+
+    def act(document, settings):
+        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+
+    results = _run(paths, resolver, act)
+    page = html.render(results, unsafe=unsafe_fixes, weights=chosen, title=title)
+    if output_file:
+        output_file.write_text(page, encoding="utf-8")
+        count = sum(len(r.issues) for r in results)
+        print(f"Wrote {output_file}: {count} issue{'s' * (count != 1)} in {len(results)} "
+              f"file{'s' * (len(results) != 1)}.", file=sys.stderr)
+    else:
+        sys.stdout.write(page)
+    raise typer.Exit(_exit_code(results, exit_zero=True))
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    diff = "diff"
+    json = "json"
+
+
+class Alignment(str, Enum):
+    auto = "auto"
+    line = "line"
+    sentence = "sentence"
+
+
+@app.command("diff")
+def diff_command(
+    mt: Annotated[Path, typer.Argument(help="The machine translation.", dir_okay=False)],
+    postedit: Annotated[Path, typer.Argument(help="Its post-edit (or any reference).", dir_okay=False)],
+    output: Annotated[DiffFormat, typer.Option("--format", help="text, diff (unified) or json.")] = DiffFormat.text,
+    html_file: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Also write a side-by-side HTML page here.", dir_okay=False)
+    ] = None,
+    alignment: Annotated[
+        Alignment, typer.Option("--align", help="Segments: by line, by sentence, or auto (line when line counts agree).")
+    ] = Alignment.auto,
+    show_all: Annotated[bool, typer.Option("--all", help="Show unedited segments too.")] = False,
+    quiet: Quiet = False,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Compare MT with its post-edit: per-segment edits and TER (HTER), chrF, BLEU by sacreBLEU."""
+    from mtfix.report import diff as diff_report
+
+    before, after = _read_text(mt), _read_text(postedit)
+    mode = None if alignment is Alignment.auto else alignment.value
+    comparison = diff_report.compare(before.text, after.text, str(mt), str(postedit), mode)
+    if html_file:
+        html_file.write_text(diff_report.render_html(comparison), encoding="utf-8")
+    if output is DiffFormat.json:
+        sys.stdout.write(diff_report.render_json(comparison))
+    elif output is DiffFormat.diff:
+        sys.stdout.write(diff_report.render_unified(comparison))
+    else:
+        _console(sys.stdout, color).print(diff_report.render_text(comparison, show_all, quiet))
+
+
+class ScoreFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(help="The translation(s) to score; - reads stdin.")],
+    ref: Annotated[
+        Optional[Path], typer.Option("--ref", help="A reference (post-edit) for BLEU, chrF and TER.", dir_okay=False)
+    ] = None,
+    weights: Weights = None,
+    fail_under: Annotated[
+        Optional[float], typer.Option("--fail-under", help="Exit 1 when the MQM quality score is below this.")
+    ] = None,
+    max_penalty: Annotated[
+        Optional[float], typer.Option("--max-penalty", help="Exit 1 when the penalty per 1,000 words is above this.")
+    ] = None,
+    output: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.text,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+) -> None:
+    """Score a translation: an MQM-style penalty from mtfix's issues and, with --ref, BLEU/chrF/TER."""
+    from mtfix import engine
+    from mtfix.engine import FileResult
+    from mtfix.report import score as score_report
+
+    chosen = _weights(weights)
+    if ref is not None and len(paths) != 1:
+        raise _fail("--ref needs exactly one translation to compare with")
+    resolver = _resolver(select, ignore, glossary, config)
+
+    def act(document, settings):
+        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+
+    results = _run(paths, resolver, act)
+    if any(r.error for r in results):
+        raise typer.Exit(_exit_code(results, exit_zero=True))
+    reference = _read_text(ref).text if ref is not None else None
+    card = score_report.scorecard(results, chosen, reference, fail_under, max_penalty)
+    if output is ScoreFormat.json:
+        sys.stdout.write(score_report.render_json(card))
+    else:
+        sys.stdout.write(score_report.render_text(card))
+    raise typer.Exit(EXIT_ISSUES if card.failed else EXIT_CLEAN)
 
 
 def main() -> None:

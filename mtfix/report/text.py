@@ -29,14 +29,18 @@ def render(results: list[FileResult], statistics: bool = False, quiet: bool = Fa
             )
     issues = [i for r in results for i in r.issues]
     if statistics:
-        counts = Counter((i.code, i.name, i.fixable) for i in issues)
-        lines.extend(
-            f"{n:>5}  {code:<6} {_FIXABLE if fixable else '   '} {name}"
-            for (code, name, fixable), n in sorted(counts.items(), key=lambda kv: -kv[1])
-        )
+        lines.extend(_statistics(issues))
     if not quiet:
         lines.append(_closing(results))
     return "\n".join(lines)
+
+
+def _statistics(issues) -> list[str]:
+    counts = Counter((i.code, i.name, i.fixable) for i in issues)
+    return [
+        f"{n:>5}  {code:<6} {_FIXABLE if fixable else '   '} {name}"
+        for (code, name, fixable), n in sorted(counts.items(), key=lambda kv: -kv[1])
+    ]
 
 
 def _closing(results: list[FileResult]) -> str:
@@ -54,3 +58,90 @@ def _closing(results: list[FileResult]) -> str:
             + (f" ([bold]{fixable}[/] fixable with `mtfix fix`)." if fixable else ".")
         )
     return " ".join(parts)
+
+
+_CONTEXT = 60  # characters of the line shown on each side of an issue
+
+
+def _snippet(document, issue) -> str:
+    """The issue's line, trimmed around the issue, with the offending text highlighted."""
+    line, _ = document.position(issue.span.start)
+    span = document.line_span(line)
+    start, end = issue.span.start, min(issue.span.end, span.end)
+    left = max(span.start, start - _CONTEXT)
+    right = min(span.end, end + _CONTEXT)
+    before = ("…" if left > span.start else "") + document.text[left:start]
+    after = document.text[end:right] + ("…" if right < span.end else "")
+    style = _STYLE[issue.severity.value]
+    target = document.text[start:end]
+    marked = f"[{style} reverse]{escape(target)}[/]" if target else f"[{style} reverse]‸[/]"
+    return f"[dim]{line:>6} │[/] {escape(before)}{marked}{escape(after)}"
+
+
+def _help(issue) -> str | None:
+    if issue.fix:
+        edits = " · ".join(
+            f"“{e.replacement}”" if e.replacement else "delete" for e in issue.fix.edits
+        )
+        kind = "fix" if issue.fix.applicability.value == "safe" else "unsafe fix"
+        return f"[dim]{'':>6} │[/] [green]{kind}: {escape(edits)}[/]"
+    if issue.suggestions:
+        return f"[dim]{'':>6} │[/] [green]suggestion: {escape(' / '.join(issue.suggestions))}[/]"
+    return None
+
+
+def summary_table(results: list[FileResult]):
+    """Issues per MQM category and severity, with how many `mtfix fix` can handle."""
+    from rich.table import Table
+
+    issues = [i for r in results for i in r.issues]
+    table = Table(title=None, box=None, header_style="bold", pad_edge=False)
+    table.add_column("category")
+    for name in ("error", "warning", "info", "fixable"):
+        table.add_column(name, justify="right")
+    rows: dict[str, Counter] = {}
+    for issue in issues:
+        counts = rows.setdefault(issue.category, Counter())
+        counts[issue.severity.value] += 1
+        counts["fixable"] += issue.fixable
+    for category, counts in sorted(rows.items()):
+        table.add_row(escape(category), *(str(counts[k] or "") for k in ("error", "warning", "info", "fixable")))
+    total = Counter(i.severity.value for i in issues)
+    table.add_row(
+        "[bold]total[/]",
+        *(f"[bold]{total[k]}[/]" for k in ("error", "warning", "info")),
+        f"[bold]{sum(1 for i in issues if i.fixable)}[/]",
+    )
+    return table
+
+
+def renderables(results: list[FileResult], statistics: bool = False, quiet: bool = False) -> list:
+    """The terminal view: per file, each issue line followed by its highlighted source line and
+    the suggested fix; then a summary table and the closing line. Issue lines keep the
+    `path:line:col: CODE message [*]` form."""
+    out: list = []
+    for result in results:
+        document = result.fixed or result.document
+        if result.error:
+            out.append(f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}")
+        for issue in result.issues:
+            line, column = document.position(issue.span.start)
+            mark = " [dim]\\[*][/]" if issue.fixable else ""
+            style = _STYLE[issue.severity.value]
+            out.append(
+                f"[bold]{escape(result.path)}[/]:{line}:{column}: [{style}]{issue.code}[/] "
+                f"{escape(issue.message)}{mark}"
+            )
+            out.append(_snippet(document, issue))
+            hint = _help(issue)
+            if hint:
+                out.append(hint)
+        if result.issues:
+            out.append("")
+    if statistics:
+        out.extend(_statistics([i for r in results for i in r.issues]))
+    if not quiet:
+        if any(r.issues for r in results):
+            out.append(summary_table(results))
+        out.append(_closing(results))
+    return out

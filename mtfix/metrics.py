@@ -1,0 +1,171 @@
+"""Quality figures: sacreBLEU's BLEU, chrF and TER against a reference, and an MQM-style
+penalty computed from mtfix's own issues.
+
+The MQM scoring model (Lommel et al., MQM 2.0) sums a penalty per error by severity
+(minor 1, major 5, critical 25), divides by the evaluation word count and reports
+`quality = 100 * (1 - penalty / words)`. mtfix maps its severities info/warning/error to
+minor/major/critical. sacrebleu is imported only when a metric is asked for, so
+`mtfix --version` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtfix.model import Issue, Severity
+
+DEFAULT_WEIGHTS: dict[str, float] = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+MQM_SEVERITY = {Severity.INFO: "minor", Severity.WARNING: "major", Severity.ERROR: "critical"}
+
+
+def parse_weights(text: str | None) -> dict[str, float]:
+    """`minor=1,major=5,critical=25` (any subset) over the defaults; ValueError when malformed."""
+    weights = dict(DEFAULT_WEIGHTS)
+    for item in (text or "").split(","):
+        if not item.strip():
+            continue
+        name, sep, value = item.partition("=")
+        name = name.strip().lower()
+        if not sep or name not in weights:
+            raise ValueError(f"weights: expected minor=N,major=N,critical=N, not {item.strip()!r}")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"weights: {name} must be a number, not {value.strip()!r}") from None
+        if number < 0:
+            raise ValueError(f"weights: {name} must not be negative")
+        weights[name] = number
+    return weights
+
+
+@dataclass(frozen=True)
+class MQMScore:
+    """An MQM-style score: absolute penalty, penalty per 1,000 words and the quality score."""
+
+    words: int
+    counts: dict[str, int]
+    weights: dict[str, float]
+    by_category: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def penalty(self) -> float:
+        """Absolute penalty total: the severity-weighted count of issues."""
+        return sum(self.weights[level] * n for level, n in self.counts.items())
+
+    @property
+    def per_1000(self) -> float:
+        """Penalty normalised per 1,000 words (0 for an empty text)."""
+        return 1000 * self.penalty / self.words if self.words else 0.0
+
+    @property
+    def quality(self) -> float:
+        """MQM raw quality score, 100 for no issues; it goes below 0 for very bad text."""
+        return 100 * (1 - self.penalty / self.words) if self.words else 100.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "words": self.words,
+            "issues": dict(self.counts),
+            "weights": dict(self.weights),
+            "penalty": round(self.penalty, 4),
+            "penalty_per_1000_words": round(self.per_1000, 4),
+            "quality": round(self.quality, 4),
+            "penalty_by_category": {k: round(v, 4) for k, v in sorted(self.by_category.items())},
+        }
+
+
+def mqm(issues: Iterable[Issue], words: int, weights: dict[str, float] | None = None) -> MQMScore:
+    """Score `issues` found in a text of `words` words."""
+    weights = dict(weights or DEFAULT_WEIGHTS)
+    counts: Counter[str] = Counter({level: 0 for level in weights})
+    by_category: Counter[str] = Counter()
+    for issue in issues:
+        level = MQM_SEVERITY[issue.severity]
+        counts[level] += 1
+        by_category[issue.category] += weights[level]
+    return MQMScore(words, dict(counts), weights, dict(by_category))
+
+
+@dataclass(frozen=True)
+class CorpusScores:
+    """Corpus BLEU, chrF and TER with the signatures that make them reproducible."""
+
+    bleu: float
+    chrf: float
+    ter: float
+    signatures: dict[str, str]
+    segments: int
+
+    def lines(self) -> list[str]:
+        """One line per metric, sacreBLEU style: `BLEU|nrefs:1|...|version:2.6.0 = 30.12`."""
+        return [
+            f"{self.signatures[name]} = {value:.2f}"
+            for name, value in (("BLEU", self.bleu), ("chrF2", self.chrf), ("TER", self.ter))
+        ]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "segments": self.segments,
+            "bleu": round(self.bleu, 2),
+            "chrf": round(self.chrf, 2),
+            "ter": round(self.ter, 2),
+            "signatures": dict(self.signatures),
+        }
+
+
+def _metrics():
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    return BLEU(), CHRF(), TER()
+
+
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> CorpusScores:
+    """BLEU, chrF and TER of `hypotheses` against one reference each (same length)."""
+    if len(hypotheses) != len(references):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    bleu, chrf, ter = _metrics()
+    refs = [list(references)]
+    hyps = list(hypotheses)
+    scores = {
+        "BLEU": bleu.corpus_score(hyps, refs).score,
+        "chrF2": chrf.corpus_score(hyps, refs).score,
+        "TER": ter.corpus_score(hyps, refs).score,
+    }
+    signatures = {
+        "BLEU": f"BLEU|{bleu.get_signature().format(short=False)}",
+        "chrF2": f"chrF2|{chrf.get_signature().format(short=False)}",
+        "TER": f"TER|{ter.get_signature().format(short=False)}",
+    }
+    return CorpusScores(scores["BLEU"], scores["chrF2"], scores["TER"], signatures, len(hyps))
+
+
+@dataclass(frozen=True)
+class SegmentScores:
+    bleu: float
+    chrf: float
+    ter: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {"bleu": round(self.bleu, 2), "chrf": round(self.chrf, 2), "ter": round(self.ter, 2)}
+
+
+class SegmentScorer:
+    """Sentence-level BLEU (with effective order), chrF and TER, metric objects built once."""
+
+    def __init__(self) -> None:
+        from sacrebleu.metrics import BLEU, CHRF, TER
+
+        self._bleu, self._chrf, self._ter = BLEU(effective_order=True), CHRF(), TER()
+
+    def __call__(self, hypothesis: str, reference: str) -> SegmentScores:
+        if not hypothesis.strip() and not reference.strip():
+            return SegmentScores(100.0, 100.0, 0.0)
+        refs = [reference]
+        return SegmentScores(
+            self._bleu.sentence_score(hypothesis, refs).score,
+            self._chrf.sentence_score(hypothesis, refs).score,
+            self._ter.sentence_score(hypothesis, refs).score,
+        )

@@ -1,0 +1,157 @@
+"""`mtfix diff`: a machine translation against its post-edit, segment by segment.
+
+Per segment: the token edits (difflib) and sentence-level TER (HTER), chrF and BLEU; for the
+whole text: corpus scores from sacreBLEU with its signatures. Rendered for the terminal, as a
+unified diff, as JSON and as a side-by-side HTML page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from rich.markup import escape
+
+from mtfix import __version__
+from mtfix.align import Change, Mode, Pair, align, edit_count, token_edits, word_diff
+from mtfix.metrics import CorpusScores, SegmentScorer, SegmentScores, corpus_scores
+
+
+@dataclass
+class SegmentDiff:
+    number: int
+    pair: Pair
+    changes: list[Change]
+    scores: SegmentScores
+
+    @property
+    def changed(self) -> bool:
+        return self.pair.mt_text != self.pair.pe_text
+
+    @property
+    def edits(self) -> int:
+        return edit_count(self.changes)
+
+
+@dataclass
+class Comparison:
+    mt_path: str
+    pe_path: str
+    mode: Mode
+    segments: list[SegmentDiff]
+    corpus: CorpusScores
+
+    @property
+    def changed(self) -> int:
+        return sum(1 for s in self.segments if s.changed)
+
+
+def compare(mt_text: str, pe_text: str, mt_path: str = "MT", pe_path: str = "PE",
+            mode: Mode | None = None) -> Comparison:
+    """Align the two texts and score every segment and the whole."""
+    pairs, used = align(mt_text, pe_text, mode)
+    scorer = SegmentScorer()
+    segments = [
+        SegmentDiff(n, pair, token_edits(pair.mt_text, pair.pe_text), scorer(pair.mt_text, pair.pe_text))
+        for n, pair in enumerate(pairs, 1)
+    ]
+    corpus = corpus_scores([p.mt_text for p in pairs], [p.pe_text for p in pairs])
+    return Comparison(mt_path, pe_path, used, segments, corpus)
+
+
+def _where(segment: SegmentDiff) -> str:
+    a = segment.pair.mt.line if segment.pair.mt else "-"
+    b = segment.pair.pe.line if segment.pair.pe else "-"
+    return f"{a}→{b}"
+
+
+def render_text(comparison: Comparison, show_all: bool = False, quiet: bool = False) -> str:
+    """Rich markup: each changed segment with its edits inline, then the corpus scores."""
+    out = []
+    for segment in comparison.segments:
+        if not segment.changed and not show_all:
+            continue
+        s = segment.scores
+        out.append(
+            f"[bold]segment {segment.number}[/] [dim](line {_where(segment)})[/]  "
+            f"TER {s.ter:.2f}  chrF {s.chrf:.2f}  BLEU {s.bleu:.2f}  edits {segment.edits}"
+        )
+        out.append("  " + inline(segment.changes))
+    if not quiet:
+        if out:
+            out.append("")
+        total = len(comparison.segments)
+        out.append(
+            f"{comparison.changed} of {total} segment{'s' * (total != 1)} edited "
+            f"(aligned by {comparison.mode}): {comparison.mt_path} → {comparison.pe_path}"
+        )
+        out.extend(escape(line) for line in comparison.corpus.lines())
+    return "\n".join(out)
+
+
+def inline(changes: list[Change]) -> str:
+    """One line of rich markup: deletions as [-old-], insertions as {+new+} (wdiff style)."""
+    parts = []
+    for change in changes:
+        if change.op == "equal":
+            parts.append(escape(change.mt))
+            continue
+        old, new = change.mt.rstrip(), change.pe.rstrip()
+        if old:
+            parts.append(f"[red strike]\\[-{escape(old)}-][/]")
+        if new:
+            parts.append(f"[green]{{+{escape(new)}+}}[/]")
+        parts.append(change.pe[len(new):] or change.mt[len(old):])
+    return "".join(parts).strip()
+
+
+def render_unified(comparison: Comparison) -> str:
+    """A unified diff of the aligned segments, one segment per line."""
+    a = [s.pair.mt_text + "\n" for s in comparison.segments if s.pair.mt]
+    b = [s.pair.pe_text + "\n" for s in comparison.segments if s.pair.pe]
+    return "".join(difflib.unified_diff(a, b, fromfile=comparison.mt_path, tofile=comparison.pe_path))
+
+
+def as_dict(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "mt": comparison.mt_path,
+        "postedit": comparison.pe_path,
+        "alignment": comparison.mode,
+        "segments": [
+            {
+                "segment": s.number,
+                "mt_line": s.pair.mt.line if s.pair.mt else None,
+                "pe_line": s.pair.pe.line if s.pair.pe else None,
+                "mt": s.pair.mt_text,
+                "pe": s.pair.pe_text,
+                "edits": s.edits,
+                "changes": [
+                    {"op": c.op, "mt": c.mt.strip(), "pe": c.pe.strip()} for c in s.changes if c.op != "equal"
+                ],
+                **s.scores.as_dict(),
+            }
+            for s in comparison.segments
+        ],
+        "corpus": comparison.corpus.as_dict(),
+        "edited_segments": comparison.changed,
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(as_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_html(comparison: Comparison) -> str:
+    """MT and post-edit side by side with word-level highlights and per-segment scores."""
+    from mtfix.report.html import environment
+
+    rows = []
+    for segment in comparison.segments:
+        left, right = word_diff(segment.pair.mt_text, segment.pair.pe_text)
+        rows.append({"segment": segment, "mt": left, "pe": right})
+    return environment().get_template("diff.html.j2").render(
+        comparison=comparison, rows=rows, version=__version__
+    )

@@ -1,0 +1,256 @@
+"""The HTML report: one self-contained page a reviewer opens in a browser or prints.
+
+Per file, the original text and the fixed text side by side with word-level change
+highlights; every issue marked in place with its code, category, severity, message and
+suggestion; filters by category, severity and rule; a summary with the MQM-style penalty
+that links to each issue; j/k to move between issues. No network access: styles and script
+are inline, fonts are the reader's own. Every piece of document text goes through Jinja's
+autoescaping, never into the script.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mtfix import __version__
+from mtfix.align import word_diff
+from mtfix.document import Document
+from mtfix.engine import FileResult, apply_fixes, eligible
+from mtfix.metrics import mqm
+from mtfix.model import Issue
+
+TEMPLATES = Path(__file__).parent / "templates"
+_RANK = {"error": 2, "warning": 1, "info": 0}
+
+
+@cache
+def environment():
+    """The Jinja environment, autoescaping everything, built on first use."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@dataclass
+class IssueView:
+    id: str
+    issue: Issue
+    path: str
+    line: int
+    column: int
+    text: str
+    fix: str | None
+
+    @property
+    def severity(self) -> str:
+        return self.issue.severity.value
+
+
+@dataclass
+class Row:
+    left_line: int | None
+    right_line: int | None
+    left: list[dict[str, Any]] = field(default_factory=list)
+    right: list[dict[str, Any]] = field(default_factory=list)
+    changed: bool = False
+    blank: bool = False
+
+
+def _line_spans(document: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in (document.line_span(n) for n in range(1, len(document.line_starts) + 1))]
+
+
+def _rows(before: Document, after: Document) -> list[tuple[int | None, int | None]]:
+    """Pairs of 1-based line numbers (None where a side has no line), aligned with difflib."""
+    a = [before.text[s:e] for s, e in _line_spans(before)]
+    b = [after.text[s:e] for s, e in _line_spans(after)]
+    rows: list[tuple[int | None, int | None]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal" or op == "replace":
+            for k in range(max(i2 - i1, j2 - j1)):
+                left = i1 + k + 1 if i1 + k < i2 else None
+                right = j1 + k + 1 if j1 + k < j2 else None
+                rows.append((left, right))
+        elif op == "delete":
+            rows.extend((i + 1, None) for i in range(i1, i2))
+        else:
+            rows.extend((None, j + 1) for j in range(j1, j2))
+    return rows
+
+
+def _changed_ranges(pieces, start: int) -> list[tuple[int, int]]:
+    ranges, position = [], start
+    for piece in pieces:
+        if piece.changed:
+            ranges.append((position, position + len(piece.text)))
+        position += len(piece.text)
+    return ranges
+
+
+def _cell(
+    text: str,
+    start: int,
+    end: int,
+    changed: list[tuple[int, int]],
+    issues: list[IssueView],
+    noted: set[str],
+) -> list[dict[str, Any]]:
+    """The pieces of text[start:end]: runs with their change flag and covering issues, issue
+    points (empty spans) and the in-place notes after each issue's last piece on this line."""
+    inside = [v for v in issues if v.issue.span.start < end and v.issue.span.end > start
+              or start <= v.issue.span.start == v.issue.span.end <= end]
+    points = {start, end}
+    for a, b in changed:
+        points.update((a, b))
+    for view in inside:
+        points.update((max(start, view.issue.span.start), min(end, view.issue.span.end)))
+    cuts = sorted(p for p in points if start <= p <= end)
+    items: list[dict[str, Any]] = []
+
+    def notes_ending_at(position: int) -> None:
+        for view in inside:
+            span = view.issue.span
+            if span.start == span.end or view.id in noted:
+                continue
+            if min(span.end, end) == position and span.start >= start:
+                noted.add(view.id)
+                items.append({"kind": "note", "view": view})
+
+    for k, a in enumerate(cuts):
+        for view in inside:
+            if view.issue.span.start == view.issue.span.end == a and view.id not in noted:
+                noted.add(view.id)
+                items.append({"kind": "point", "view": view})
+                items.append({"kind": "note", "view": view})
+        if k + 1 < len(cuts):
+            b = cuts[k + 1]
+            covering = [v for v in inside if v.issue.span.start < b and v.issue.span.end > a]
+            severity = max((v.severity for v in covering), key=_RANK.__getitem__, default="")
+            items.append(
+                {
+                    "kind": "text",
+                    "text": text[a:b],
+                    "changed": any(x <= a and b <= y for x, y in changed),
+                    "ids": " ".join(v.id for v in covering),
+                    "severity": severity,
+                }
+            )
+        notes_ending_at(cuts[k + 1] if k + 1 < len(cuts) else a)
+    return items
+
+
+def _attach_stray_notes(rows: list[Row], issues: list[IssueView], noted: set[str], side: str) -> None:
+    """Notes for issues that lie between lines (on line breaks): at the end of their start line."""
+    for view in issues:
+        if view.id in noted:
+            continue
+        for row in rows:
+            if (row.left_line if side == "left" else row.right_line) == view.line:
+                cell = row.left if side == "left" else row.right
+                cell.append({"kind": "note", "view": view})
+                noted.add(view.id)
+                break
+
+
+def _fixed_view(result: FileResult, unsafe: bool) -> tuple[Document, Document, str]:
+    """(left, right, which side the issues sit on)."""
+    if result.fixed is not None:
+        return result.document, result.fixed, "right"
+    fixes = [i.fix for i in result.issues if eligible(i, unsafe)]
+    text, _ = apply_fixes(result.document.text, fixes)
+    return result.document, result.document.with_text(text), "left"
+
+
+def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
+    view: dict[str, Any] = {"id": f"f{number}", "path": result.path, "error": result.error, "rows": [], "issues": []}
+    if result.document is None:
+        return view
+    left, right, side = _fixed_view(result, unsafe)
+    annotated = left if side == "left" else right
+    issues = []
+    for n, issue in enumerate(result.issues):
+        line, column = annotated.position(issue.span.start)
+        fix = None
+        if issue.fix:
+            fix = " · ".join(e.replacement or "(delete)" for e in issue.fix.edits)
+        issues.append(
+            IssueView(f"f{number}-i{n}", issue, result.path, line, column,
+                      annotated.text[issue.span.start : issue.span.end], fix)
+        )
+    left_lines, right_lines = _line_spans(left), _line_spans(right)
+    rows: list[Row] = []
+    noted: set[str] = set()
+    for a, b in _rows(left, right):
+        row = Row(a, b)
+        ls = left_lines[a - 1] if a else None
+        rs = right_lines[b - 1] if b else None
+        left_text = left.text[ls[0] : ls[1]] if ls else ""
+        right_text = right.text[rs[0] : rs[1]] if rs else ""
+        row.changed = left_text != right_text
+        row.blank = not left_text.strip() and not right_text.strip() and not row.changed
+        pieces_left, pieces_right = word_diff(left_text, right_text) if row.changed else ([], [])
+        if ls:
+            changed = _changed_ranges(pieces_left, ls[0]) if a and b else [ls]
+            row.left = _cell(left.text, ls[0], ls[1], changed, issues if side == "left" else [], noted)
+        if rs:
+            changed = _changed_ranges(pieces_right, rs[0]) if a and b else [rs]
+            row.right = _cell(right.text, rs[0], rs[1], changed, issues if side == "right" else [], noted)
+        rows.append(row)
+    _attach_stray_notes(rows, issues, noted, side)
+    view.update(
+        rows=rows,
+        issues=issues,
+        side=side,
+        words=result.document.word_count,
+        applied=result.applied if result.fixed is not None else sum(
+            1 for i in result.issues if eligible(i, unsafe)),
+    )
+    return view
+
+
+def render(
+    results: list[FileResult],
+    unsafe: bool = False,
+    weights: dict[str, float] | None = None,
+    title: str = "mtfix report",
+) -> str:
+    """The whole report as one HTML string."""
+    files = [_file_view(n, r, unsafe) for n, r in enumerate(results)]
+    issues = [v for f in files for v in f["issues"]]
+    words = sum(f.get("words", 0) for f in files)
+    score = mqm((v.issue for v in issues), words, weights)
+    categories = Counter(v.issue.category for v in issues)
+    severities = Counter(v.severity for v in issues)
+    rules = Counter((v.issue.code, v.issue.name) for v in issues)
+    by_category = [
+        {
+            "category": name,
+            "count": count,
+            "penalty": score.by_category.get(name, 0.0),
+            "first": next(v.id for v in issues if v.issue.category == name),
+        }
+        for name, count in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return environment().get_template("report.html.j2").render(
+        title=title,
+        version=__version__,
+        files=files,
+        issues=issues,
+        words=words,
+        score=score,
+        by_category=by_category,
+        severities=[(s, severities[s]) for s in ("error", "warning", "info") if severities[s]],
+        rules=sorted(rules.items()),
+        categories=sorted(categories),
+    )

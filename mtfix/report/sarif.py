@@ -1,0 +1,162 @@
+"""SARIF 2.1.0 for code-scanning dashboards: rule metadata, code-point regions, fixes as replacements.
+
+GitHub code scanning, VS Code's SARIF viewer and other tools read this format. Columns are
+counted in Unicode code points (`columnKind: unicodeCodePoints`), as mtfix counts them.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mtfix import __version__
+from mtfix.document import Document
+from mtfix.engine import FileResult
+from mtfix.model import Issue
+from mtfix.registry import all_rules
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/mtfix/"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> str:
+    """A relative URI reference for a path (forward slashes, percent-encoded), `stdin` for -."""
+    if path == "-":
+        return "stdin"
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def _rule(rule) -> dict[str, Any]:
+    doc = inspect.cleandoc(rule.__doc__ or "") or rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
+        "properties": {"category": rule.category, "fixable": rule.fixable, "tags": [rule.category]},
+    }
+
+
+def _region(document: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    region: dict[str, Any] = {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+    if snippet:
+        region["snippet"] = {"text": document.text[start:end]}
+    return region
+
+
+def _result(issue: Issue, document: Document, location: dict[str, Any], index: int, rule_index: int):
+    message = issue.message
+    if issue.suggestions:
+        message += " Suggestion: " + " / ".join(issue.suggestions)
+    result: dict[str, Any] = {
+        "ruleId": issue.code,
+        "ruleIndex": rule_index,
+        "level": LEVEL[issue.severity.value],
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {**location, "index": index},
+                    "region": _region(document, issue.span.start, issue.span.end),
+                }
+            }
+        ],
+        "partialFingerprints": {
+            "mtfix/v1": f"{issue.code}:{document.text[issue.span.start:issue.span.end]}"
+        },
+        "properties": {"category": issue.category, "name": issue.name},
+    }
+    if issue.fix:
+        result["fixes"] = [
+            {
+                "description": {"text": f"{issue.fix.applicability.value} fix for {issue.code}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": dict(location),
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(document, e.span.start, e.span.end, False),
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in issue.fix.edits
+                        ],
+                    }
+                ],
+                "properties": {"applicability": issue.fix.applicability.value},
+            }
+        ]
+    return result
+
+
+def report(results: list[FileResult]) -> dict[str, Any]:
+    """The SARIF log as a dict: one run, every rule's metadata, one result per issue."""
+    rules = list(all_rules().values())
+    rule_index = {rule.code: n for n, rule in enumerate(rules)}
+    artifacts, sarif_results, notifications = [], [], []
+    for result in results:
+        location = {"uri": uri(result.path)}
+        if result.error:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": result.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": location}}],
+                }
+            )
+        document = result.fixed or result.document
+        if document is None:
+            continue
+        index = len(artifacts)
+        artifacts.append(
+            {
+                "location": location,
+                "length": len(document.text),
+                "encoding": document.encoding,
+                "mimeType": "text/markdown" if result.path.endswith(".md") else "text/plain",
+            }
+        )
+        for issue in result.issues:
+            sarif_results.append(_result(issue, document, location, index, rule_index.get(issue.code, -1)))
+    run = {
+        "tool": {
+            "driver": {
+                "name": "mtfix",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(rule) for rule in rules],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "artifacts": artifacts,
+        "results": sarif_results,
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(results: list[FileResult]) -> str:
+    return json.dumps(report(results), ensure_ascii=False, indent=2) + "\n"
