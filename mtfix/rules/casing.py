@@ -1,0 +1,74 @@
+"""Capitals in the wrong place: a sentence start left mid-sentence after a lost full stop."""
+
+from __future__ import annotations
+
+import re
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+#: Words capitalised only at a sentence start. Left out: A and I (`vitamin A`), and His and You,
+#: which some writers capitalise in reverence or emphasis (`with His help`).
+CLAUSE_WORDS = (
+    "And|But|Or|So|Yet|We|It|They|He|She|There|This|That|These|Those|Our|Their|Its|"
+    "However|Then|What|Which|If|When|While|Although|Because|Moreover|Meanwhile|Therefore"
+)
+#: Words that also begin names and titles (`in The Hague`), flagged only before a lower-case word.
+NAME_WORDS = "The|In|On|At|For|With|From|After|Of|To|By"
+#: Lower-case words after which a capital starts a title or a name: `the film It`, `vitamin B`.
+TITLE_CUES = frozenset(
+    "called named titled entitled dubbed film movie song album book novel poem play magazine "
+    "newspaper journal show series programme program band group word words term slogan motto "
+    "brand label hashtag article headline column chapter section vitamin type plan grade class "
+    "category hepatitis team operation project code anthem single track episode".split()
+)
+MID_CAPITAL = re.compile(
+    r"(?<![\w'’.-])(?P<before>[a-z][a-z'’]*)(?P<paren>[ \t]+\((?P<inside>[^()\r\n]{1,60})\))?"
+    rf"(?P<gap>[ \t]+)(?P<word>(?P<clause>{CLAUSE_WORDS})|(?P<name>{NAME_WORDS}))\b"
+    r"(?P<after>[ \t]+[\w'’-]+|[^\w]|$)"
+)
+_EDITORIAL = re.compile(r"(?:\bEd|\bed|\bEditor|\beditor|\bauth)\.$")
+
+
+@register
+class MidSentenceCapital(Rule):
+    """A word capitalised as if it began a sentence, right after a lower-case word with no
+    punctuation between: the full stop (or comma) of the source was lost in translation,
+    often around an editorial insertion such as `(US - Ed.)`. Names and titles are left
+    alone: `The` and prepositions count only before a lower-case word (`in The Hague` is
+    fine), and nothing after cue words such as `called`, `film` or `vitamin` is flagged.
+
+    Bad: they do not want to establish the truth And we will insist on it.
+    Good: they do not want to establish the truth, and we will insist on it.
+    """
+
+    code = "CA001"
+    name = "mid-sentence-capital"
+    summary = "a capitalised sentence word in mid-sentence after a lost full stop"
+    category = "casing/mid-sentence-capital"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(MID_CAPITAL):
+            if m["before"] in TITLE_CUES:
+                continue
+            after = m["after"].strip()
+            if m["name"] and not after[:1].islower():
+                continue
+            if m["clause"] and after[:1].isupper():
+                continue
+            if m["paren"] and re.search(r"[.!?]$", m["inside"]) and not _EDITORIAL.search(
+                m["inside"]
+            ):
+                continue
+            word = m["word"]
+            lower = word.lower()
+            yield self.issue(
+                m.start("word"),
+                m.end("word"),
+                f"`{word}` is capitalised in mid-sentence; a full stop or comma before it may"
+                " have been lost",
+                suggestions=[lower, f". {word}"],
+                fix=Fix.unsafe(Edit.replace(m.start("word"), m.end("word"), lower)),
+            )
