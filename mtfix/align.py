@@ -83,8 +83,10 @@ def _similarity(a: Counter[str], b: Counter[str]) -> float:
     return 2 * sum((a & b).values()) / total if total else 1.0
 
 
-_SKIP = 0.55  # cost of leaving a segment unmatched; a pair below ~0.45 overlap costs as much
-_MERGE = 0.05  # extra cost of a 2-1 or 1-2 link over a 1-1 link
+_SKIP = 0.55  # cost of leaving a segment of 8 or more tokens unmatched; shorter ones cost less,
+# so a dropped navigation line is skipped rather than glued to its neighbour
+_SKIP_TOKENS = 8
+_MERGE = 0.3  # extra cost of a 2-1 or 1-2 link: merge only when one side really split a sentence
 
 
 def align_sentences(mt: list[Segment], pe: list[Segment]) -> list[Pair]:
@@ -118,7 +120,8 @@ def align_sentences(mt: list[Segment], pe: list[Segment]) -> list[Pair]:
                 if di and dj:
                     step = link(i, i2, j, j2)
                 else:
-                    step = _SKIP
+                    size = sum((bags_mt[i] if di else bags_pe[j]).values())
+                    step = _SKIP * min(1.0, size / _SKIP_TOKENS)
                 if here + step < cost[i2][j2]:
                     cost[i2][j2] = here + step
                     back[i2][j2] = (di, dj)
@@ -230,13 +233,12 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 
 def _extend(out: list[Piece], items: list[tuple[str, str]], changed: bool) -> None:
-    for _, full in items:
-        body = full.rstrip() if changed else full
-        tail = full[len(body) :]
-        for text, flag in ((body, changed), (tail, False)):
-            if not text:
-                continue
-            if out and out[-1].changed == flag:
-                out[-1] = Piece(out[-1].text + text, flag)
-            else:
-                out.append(Piece(text, flag))
+    full = "".join(f for _, f in items)
+    body = full.rstrip() if changed else full
+    for text, flag in ((body, changed), (full[len(body) :], False)):
+        if not text:
+            continue
+        if out and out[-1].changed == flag:
+            out[-1] = Piece(out[-1].text + text, flag)
+        else:
+            out.append(Piece(text, flag))

@@ -9,7 +9,7 @@ from typing import Any
 from mtfix import __version__
 from mtfix.engine import FileResult, rules_for
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
 
 
 def summary(results: list[FileResult]) -> dict[str, Any]:
