@@ -45,3 +45,29 @@ def test_negation_span_covers_both_negatives():
 def test_safe_fixes_leave_double_negation_alone():
     text = "He did not find no trace of it."
     assert fix_text(text, GR) == text
+
+
+SEED_51 = (
+    "The fate of Assad\n\n"
+    "Affected parties and the fate of Syrian President Bashar al-Assad. Tillerson expressed "
+    "confidence that the departure from the post-Assad must go through an organized way.\n\n"
+    "\"Our position is that Assad's regime is coming to an end, they are to blame, his "
+    "behavior, the war that has continued for several years,\" - she said.\n"
+)
+
+
+def test_seed_pronoun_fix_covers_only_the_pronoun():
+    (found,) = issues(SEED_51, "GR002")
+    assert SEED_51[found.span.start : found.span.end] == "she"
+    assert found.fix is not None and found.fix.applicability.value == "safe"
+
+
+def test_seed_pronoun_and_dash_fixes_both_apply():
+    fixed = fix_text(SEED_51, Settings(select=("GR002", "PU001")))
+    assert fixed.endswith('several years," he said.\n')
+
+
+def test_pronoun_gender_comes_from_the_glossary_surname():
+    text = 'Zakharova commented on the talks. "We are ready," he said.'
+    (found,) = issues(text, "GR002")
+    assert found.suggestions == ("she",)

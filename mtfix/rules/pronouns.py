@@ -1,0 +1,344 @@
+"""A speaker's pronoun that disagrees with the speaker's gender (`"…," she said` of a man)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+from mtfix.rules.grammar import alternation, data, words
+
+DATA = "grammar-pronouns.yml"
+PRONOUNS = {"he": "m", "she": "f"}
+OTHER = {"he": "she", "she": "he", "He": "She", "She": "He"}
+GENDER_WORD = {"m": "a man", "f": "a woman"}
+#: How far back the speaker may be named, and how far back another referent may hide.
+CHAIN = 4
+CONTEXT = 6
+
+_NAME_PART = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:al|el|bin|ibn|von|van|de|da|di|le)-?[A-Z][\w'’]*)"
+NAME = re.compile(rf"(?<![\w'’-]){_NAME_PART}(?:[ \t]+{_NAME_PART})*")
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<tail>[\"”»)]?)[ \t]+(?=[\"“«(]?[A-Z])|\n")
+ABBREVIATION = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|No|Mt|(?:[A-Z]\.)*[A-Z])\.$")
+#: A subject noun phrase: titles and names, `of`/`the` between (`Secretary of State Rex Tillerson`).
+SUBJECT = re.compile(
+    rf"[\"“«(]?(?P<np>(?:(?:{_NAME_PART}|of|the|for)[ \t]+)*?{_NAME_PART}(?:[ \t]+{_NAME_PART})*)"
+)
+APPOSITION = re.compile(r",[^,.;:\"“”]{1,60},")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Lines without closing punctuation are headings; a speaker is introduced anew after one.
+HEADING_END = re.compile(r"[.!?…:;,\"”»)]\s*$")
+#: Russian surnames whose ending shows the bearer's gender.
+RUSSIAN_FEMALE = re.compile(r"[a-z](?:ova|eva|yova|skaya|tskaya|ina|aya)$")
+RUSSIAN_MALE = re.compile(r"[a-z](?:ov|ev|yov|sky|skiy|skii|tsky|in)$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    attribution: re.Pattern[str]
+    attribution_name: re.Pattern[str]
+    opening: re.Pattern[str]
+    sentence_pronoun: re.Pattern[str]
+    speech: frozenset[str]
+    finite: frozenset[str]
+    female: frozenset[str]
+    male: frozenset[str]
+    honorifics: dict[str, str]
+    openers: frozenset[str]
+    not_given: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    speech = alternation(data(DATA)["speech_verbs"])
+    return Lexicon(
+        attribution=re.compile(
+            r"(?P<close>[\"”»])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
+            rf"(?P<pronoun>[Hh]e|[Ss]he)[ \t]+(?:{speech})\b"
+        ),
+        opening=re.compile(
+            rf"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”»][ \t]))(?P<pronoun>He|She)[ \t]+(?:{speech})\b",
+            re.MULTILINE,
+        ),
+        attribution_name=re.compile(
+            r"[\"”»][ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
+            rf"(?:(?P<before>{NAME.pattern})[ \t]+(?:{speech})\b|(?:{speech})[ \t]+(?P<after>{NAME.pattern}))"
+        ),
+        sentence_pronoun=re.compile(r"[\"“«(]?(?P<pronoun>[Hh]e|[Ss]he)\b[ \t]+[a-z]"),
+        speech=words(DATA, "speech_verbs"),
+        finite=words(DATA, "finite"),
+        female=words(DATA, "female"),
+        male=words(DATA, "male"),
+        honorifics={
+            **{w: "f" for w in words(DATA, "honorifics_female")},
+            **{w: "m" for w in words(DATA, "honorifics_male")},
+        },
+        openers=words(DATA, "openers"),
+        not_given=words(DATA, "not_given_names"),
+    )
+
+
+@cache
+def _detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@cache
+def first_name(name: str) -> str:
+    """What the first-name lexicon says of `name`: male, female, mostly_*, andy or unknown."""
+    if not name[:1].isupper() or len(name) < 2 or name.lower() in lexicon().not_given:
+        return "unknown"
+    return _detector().get_gender(name)
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, position = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if not m["tail"] and ABBREVIATION.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        stop = m.end("tail") if m["tail"] is not None else m.start()
+        if text[position:stop].strip():
+            spans.append((position, stop))
+        position = m.end()
+    if text[position:end].strip():
+        spans.append((position, end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a sentence is about: a gender ('m', 'f', '' unknown) and whether it was named."""
+
+    gender: str
+    named: bool
+    text: str
+
+
+class Speakers:
+    """Person names of one document with their gender: from the glossary's person entries,
+    then from first names (`Rex Tillerson` makes a later `Tillerson` male)."""
+
+    def __init__(self, glossary_people: dict[str, str], text: str) -> None:
+        self.known = dict(glossary_people)
+        honorifics = lexicon().honorifics
+        for m in NAME.finditer(text):
+            parts = m.group().split()
+            for first, rest in zip(parts, parts[1:]):
+                if first in self.known or rest in self.known:
+                    continue
+                gender = honorifics.get(first.lower().rstrip("."), "")
+                if not gender:
+                    gender = {"male": "m", "female": "f"}.get(first_name(first), "")
+                    if gender:
+                        self.known[f"{first} {rest}"] = gender
+                if gender and rest.lower() not in lexicon().not_given:
+                    self.known[rest] = gender
+
+    @staticmethod
+    def strip(name: str) -> str:
+        """`name` without a sentence opener before it (`But Mr Chen` -> `Mr Chen`)."""
+        parts = name.split()
+        while len(parts) > 1 and parts[0].lower() in lexicon().openers:
+            parts = parts[1:]
+        return " ".join(parts)
+
+    def gender(self, name: str) -> str:
+        """'m' or 'f' for a name the document or the glossary identifies, else ''."""
+        lex = lexicon()
+        parts = self.strip(name).split()
+        for part in parts:
+            if part.lower().rstrip(".") in lex.honorifics:
+                return lex.honorifics[part.lower().rstrip(".")]
+        for size in range(len(parts), 0, -1):
+            for i in range(len(parts) - size + 1):
+                found = self.known.get(" ".join(parts[i : i + size]))
+                if found:
+                    return found
+        if len(parts) >= 2:
+            return {"male": "m", "female": "f"}.get(first_name(parts[-2]), "")
+        return ""
+
+
+def _cues(lex: Lexicon, speakers: Speakers, text: str, skip: int) -> set[str]:
+    """Genders that some word of `text` points at (pronouns, person nouns, names)."""
+    found = set()
+    for m in TOKEN.finditer(text):
+        if m.start() == skip:
+            continue
+        word = m.group()
+        lower = word.lower().replace("’", "'")
+        if lower in lex.female:
+            found.add("f")
+        if lower in lex.male:
+            found.add("m")
+        if word[:1].isupper():
+            known = speakers.known.get(word)
+            if known:
+                found.add(known)
+                continue
+            kind = first_name(word)
+            if kind in ("female", "mostly_female", "andy"):
+                found.add("f")
+            if kind in ("male", "mostly_male", "andy"):
+                found.add("m")
+            if RUSSIAN_FEMALE.search(word):
+                found.add("f")
+            elif RUSSIAN_MALE.search(word):
+                found.add("m")
+    return found
+
+
+@register
+class PronounGender(Rule):
+    """Russian past-tense verbs show the speaker's gender (`сказал`, `сказала`), and MT often
+    picks the English pronoun from the wrong cue. The speaker of `"…," she said` is the
+    subject of the sentence just before the quotation (followed back through `he`/`she`
+    sentences to a name); a name's gender comes from the glossary's person entries or from
+    the first name. Flagged only when that speaker is a named person of known gender and
+    nothing nearby (a name, `his`/`her`, `wife`, `Mr`, `Ms`) could be of the pronoun's gender.
+
+    Bad: Tillerson expressed confidence. "Assad's regime is coming to an end," she said.
+    Good: Tillerson expressed confidence. "Assad's regime is coming to an end," he said.
+    """
+
+    code = "GR002"
+    name = "pronoun-gender"
+    summary = "a speaker's pronoun of the other gender than the named speaker"
+    category = "grammar/pronoun-gender"
+    severity = Severity.WARNING
+    fixable = True
+
+    def _people(self) -> dict[str, str]:
+        people: dict[str, str] = {}
+        for entry in self.settings.glossary.entries:
+            if entry.gender not in ("m", "f"):
+                continue
+            people[entry.term] = entry.gender
+            surname = entry.term.split()[-1]
+            people.setdefault(surname, entry.gender)
+            bare = re.sub(r"^(?:al|el|bin|ibn)-", "", surname)
+            people.setdefault(bare, entry.gender)
+        return people
+
+    def check(self, document):
+        lex = lexicon()
+        text = document.text
+        speakers = None
+        for segment in document.segments:
+            for m in lex.attribution.finditer(text, segment.start, segment.end):
+                opening = self._opening_quote(text, m.start("close"), segment.start)
+                if opening is None:
+                    continue
+                if speakers is None:
+                    speakers = Speakers(self._people(), text)
+                issue = self._judge(lex, speakers, text, segment.start, opening, m)
+                if issue is not None:
+                    yield issue
+            for m in lex.opening.finditer(text, segment.start, segment.end):
+                if speakers is None:
+                    speakers = Speakers(self._people(), text)
+                issue = self._judge(lex, speakers, text, segment.start, m.start(), m)
+                if issue is not None:
+                    yield issue
+
+    @staticmethod
+    def _opening_quote(text: str, close: int, start: int) -> int | None:
+        """Where the quotation closed at `close` opens, on the same line."""
+        line_start = max(text.rfind("\n", start, close) + 1, start)
+        mark = text[close]
+        if mark == '"':
+            before = text.count('"', line_start, close)
+            if before % 2 == 0:
+                return None
+            return text.rfind('"', line_start, close)
+        found = text.rfind({"”": "“", "»": "«"}[mark], line_start, close)
+        return None if found < 0 else found
+
+    def _before(self, text: str, start: int, opening: int) -> list[tuple[int, int]]:
+        """Sentences before the quotation, nearest last, back to a heading or CONTEXT."""
+        sentences: list[tuple[int, int]] = []
+        end = opening
+        while end > start and len(sentences) < CONTEXT:
+            line_start = max(text.rfind("\n", start, end) + 1, start)
+            chunk = text[line_start:end]
+            if chunk.strip():
+                if end != opening and not HEADING_END.search(chunk):
+                    break  # a heading: the speaker is not named across it
+                sentences[:0] = _split_sentences(text, line_start, end)
+            end = line_start - 1
+        return sentences[-CONTEXT:]
+
+    def _subject(self, lex: Lexicon, speakers: Speakers, text: str, span: tuple[int, int]) -> Subject | None:
+        """The person a sentence is about, or None when its subject is not a known person."""
+        sentence = text[span[0] : span[1]]
+        if sentence.lstrip()[:1] in "\"“«":
+            quoted = lex.attribution.search(sentence)
+            if quoted:
+                pronoun = quoted["pronoun"].lower()
+                return Subject(PRONOUNS[pronoun], False, pronoun)
+            named = lex.attribution_name.search(sentence)
+            if named:
+                name = named["before"] or named["after"]
+                return Subject(speakers.gender(name), True, name)
+            return None
+        starts = [len(sentence) - len(sentence.lstrip())]
+        comma = sentence.find(", ")
+        if 0 < comma < 60:
+            starts.append(comma + 2)
+        for position in starts:
+            pronoun = lex.sentence_pronoun.match(sentence, position)
+            if pronoun:
+                word = pronoun["pronoun"].lower()
+                return Subject(PRONOUNS[word], False, word)
+            m = SUBJECT.match(sentence, position)
+            if m is None:
+                continue
+            after = APPOSITION.sub("", sentence[m.end() :], count=1) if sentence[m.end() :].startswith(",") else sentence[m.end() :]
+            following = TOKEN.match(after.lstrip())
+            if following is None:
+                return None
+            verb = following.group()
+            if verb == "and" or not (
+                verb in lex.finite or verb in lex.speech or (verb.islower() and verb.endswith("ed"))
+            ):
+                return None
+            np = m["np"]
+            return Subject(speakers.gender(np), True, np)
+        return None
+
+    def _judge(self, lex, speakers, text, start, opening, m):
+        pronoun = m["pronoun"]
+        wrong = PRONOUNS[pronoun.lower()]
+        sentences = self._before(text, start, opening)
+        chain: list[Subject] = []
+        for span in reversed(sentences[-CHAIN:]):
+            subject = self._subject(lex, speakers, text, span)
+            if subject is None:
+                return None
+            chain.append(subject)
+            if subject.named:
+                break
+        if not chain or not chain[-1].named or not chain[-1].gender:
+            return None
+        speaker = chain[-1].gender
+        if speaker == wrong or any(s.gender != speaker for s in chain):
+            return None
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        tail = SENTENCE_END.search(text, m.end(), line_end)
+        context_start = sentences[0][0] if sentences else opening
+        context = text[context_start : tail.start() if tail else line_end]
+        if wrong in _cues(lex, speakers, context, m.start("pronoun") - context_start):
+            return None
+        right = OTHER[pronoun]
+        return self.issue(
+            m.start("pronoun"),
+            m.end("pronoun"),
+            f"`{pronoun}` for {speakers.strip(chain[-1].text)}, who is {GENDER_WORD[speaker]}; write `{right}`",
+            suggestions=[right],
+            fix=Fix.safe(Edit.replace(m.start("pronoun"), m.end("pronoun"), right)),
+        )
