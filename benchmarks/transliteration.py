@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Measure the untranslated-word rules (TR001-TR003) on real machine translation.
+
+usage: benchmarks/transliteration.py [CORPORA_DIR]   (default: ../shared/corpora)
+
+Prints
+- recall on the WMT14 rule-based outputs (rbmt1, rbmt4, PROMT rule-based). The tokens to find
+  are those that are not English (mtfix's English lexicon) and do not appear in the aligned
+  line of the human reference `ref.en`; lower-case words and capitalized names are counted
+  apart, at warning level and at any level (info included);
+- precision against MLQE-PE dev word tags: the share of flagged tokens tagged BAD (word tag i
+  is tag 2i+1 of the line, gaps are interleaved);
+- the words per second of the TR rules alone and of all of mtfix on rbmt1.0.en (in process,
+  lexicons loaded before timing, and the cold start separately).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mtfix import engine  # noqa: E402
+from mtfix.config import Settings  # noqa: E402
+from mtfix.document import Document  # noqa: E402
+from mtfix.lexicon.english import is_english  # noqa: E402
+from mtfix.model import Severity  # noqa: E402
+
+SYSTEMS = ("rbmt1.0.en", "rbmt4.0.en", "PROMT-Rule-based.3085.en")
+TOKEN = re.compile(r"(?<![\w@/.])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w@/]|\.[A-Za-z])")
+RULES = Settings(select=("TR",))
+
+
+def _kind(word: str) -> str | None:
+    if len(word) < 3 or "'" in word or "’" in word:
+        return None
+    if word.islower():
+        return "lower"
+    if word[0].isupper() and word[1:].islower():
+        return "name"
+    return None
+
+
+def _flags(text: str, settings: Settings = RULES) -> dict[tuple[int, int], Severity]:
+    """Flagged spans by (start, end), with the highest severity."""
+    found: dict[tuple[int, int], Severity] = {}
+    for issue in engine.check(Document(text), settings):
+        key = (issue.span.start, issue.span.end)
+        if key not in found or issue.severity.rank > found[key].rank:
+            found[key] = issue.severity
+    return found
+
+
+def recall(corpora: Path) -> None:
+    wmt = corpora / "wmt14-ru-en"
+    reference = (wmt / "ref.en").read_text(encoding="utf-8").splitlines()
+    print("Recall on WMT14 rule-based MT: non-English tokens absent from the aligned ref.en line")
+    print(f"  {'system':28} {'kind':6} {'gold':>5} {'warning':>8} {'any':>6}")
+    totals: Counter = Counter()
+    for system in SYSTEMS:
+        text = (wmt / system).read_text(encoding="utf-8")
+        flags = _flags(text)
+        counts: Counter = Counter()
+        offset = 0
+        for number, line in enumerate(text.split("\n")):
+            ref_words = set(TOKEN.findall(reference[number].lower())) if number < len(reference) else set()
+            for m in TOKEN.finditer(line):
+                word, kind = m.group(), _kind(m.group())
+                if kind is None or is_english(word) or word.lower() in ref_words:
+                    continue
+                severity = flags.get((offset + m.start(), offset + m.end()))
+                counts[kind, "gold"] += 1
+                counts[kind, "any"] += severity is not None
+                counts[kind, "warning"] += severity is not None and severity.rank >= 1
+            offset += len(line) + 1
+        for kind in ("lower", "name"):
+            gold = counts[kind, "gold"]
+            print(
+                f"  {system:28} {kind:6} {gold:5d} {counts[kind, 'warning'] / gold:8.3f}"
+                f" {counts[kind, 'any'] / gold:6.3f}"
+            )
+        totals.update(counts)
+    for kind in ("lower", "name"):
+        gold = totals[kind, "gold"]
+        print(
+            f"  {'all three':28} {kind:6} {gold:5d} {totals[kind, 'warning'] / gold:8.3f}"
+            f" {totals[kind, 'any'] / gold:6.3f}"
+        )
+
+
+def precision(corpora: Path) -> None:
+    dev = corpora / "mlqe-pe-ru-en" / "dev"
+    lines = (dev / "dev.mt").read_text(encoding="utf-8").split("\n")
+    tags = (dev / "dev.tags").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines)
+    flags = _flags(text)
+    by_level: Counter = Counter()
+    offset = 0
+    for line, tag_line in zip(lines, tags):
+        word_tags = tag_line.split()
+        for i, m in enumerate(re.finditer(r"\S+", line)):
+            severity = flags.get((offset + m.start(), offset + m.end()))
+            if severity is None:
+                continue
+            bad = 2 * i + 1 < len(word_tags) and word_tags[2 * i + 1] == "BAD"
+            for level in ("any", "warning") if severity.rank >= 1 else ("any",):
+                by_level[level, "flagged"] += 1
+                by_level[level, "bad"] += bad
+        offset += len(line) + 1
+    print("Precision on MLQE-PE dev (flagged tokens tagged BAD)")
+    for level in ("warning", "any"):
+        flagged = by_level[level, "flagged"]
+        share = by_level[level, "bad"] / flagged if flagged else float("nan")
+        print(f"  {level:8} {by_level[level, 'bad']:4d}/{flagged:<4d} = {share:.3f}")
+
+
+def speed(corpora: Path) -> None:
+    from mtfix.lexicon import romanization, russian
+    from mtfix.lexicon.english import ranks
+
+    text = (corpora / "wmt14-ru-en" / "rbmt1.0.en").read_text(encoding="utf-8")
+    words = len(re.findall(r"\w+", text))
+    start = time.perf_counter()
+    ranks()
+    russian.analyzer()
+    cold = time.perf_counter() - start
+    print(f"Speed on rbmt1.0.en ({words} words); lexicons load once in {cold:.2f} s")
+    for label, settings in (("TR+CY rules", Settings(select=("TR", "CY"))), ("all of mtfix", Settings())):
+        romanization.readings.cache_clear()
+        engine.rules_for.cache_clear()
+        start = time.perf_counter()
+        engine.check(Document(text), settings)
+        elapsed = time.perf_counter() - start
+        print(f"  {label:14} {elapsed:6.2f} s  {words / elapsed:9.0f} words/s")
+
+
+def main() -> None:
+    corpora = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora"
+    recall(corpora)
+    precision(corpora)
+    speed(corpora)
+
+
+if __name__ == "__main__":
+    main()

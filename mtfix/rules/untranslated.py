@@ -1,0 +1,447 @@
+"""Words left untranslated: romanized Russian, Cyrillic, and Latin words with Cyrillic letters.
+
+A Latin token is suspect only when it is not English (wordfreq's list plus English
+morphology). It is then read back into Cyrillic and confirmed with a Russian lexicon, so the
+message can name the Russian word and its lemma, and a glossary can supply the English term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
+
+#: A Latin word with inner apostrophes; a hyphen separates words. Parts of e-mail
+#: addresses, URLs and domain names are left alone.
+_TOKEN = re.compile(r"(?<![\w@/.])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.[^\W\d_])")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:;\n]|\r)[\s\"“”«»'‘’(\[—–-]*$")
+#: Latin-only token of at least three letters.
+_LATIN = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)*$")
+#: Russian case endings (in romanization) that a name may carry in the source sentence.
+_CASE_ENDINGS = ("ami", "akh", "yakh", "om", "em", "ym", "im", "oy", "ey", "e", "u", "yu", "a", "ya", "y", "i")
+#: Endings whose removal is trusted on Latin evidence alone (no nominative reading of them).
+_LATIN_EVIDENCE_ENDINGS = ("om", "em", "e", "u", "yu", "akh", "ami")
+MIN_WARNING_LENGTH = 4
+
+
+@cache
+def english_extras() -> frozenset[str]:
+    """English words and names wordfreq does not list but English prose uses."""
+    text = (resources.files("mtfix") / "data" / "translit-english.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+def _is_english(word: str) -> bool:
+    from mtfix.lexicon.english import is_english
+
+    return is_english(word) or word.lower() in english_extras()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a token reads as in Russian."""
+
+    cyrillic: str
+    lemma: str
+    name: bool
+    common: bool
+    oblique: bool
+    nominative: bool
+    known: bool
+    dictionary: bool = False
+    plural_s: bool = False
+    base: str = ""
+
+
+def _reading(token: str) -> Finding | None:
+    """The best confirmed Russian reading of a Latin token, if any.
+
+    A whole dictionary word form is confirmation; a compound of a known stem and a
+    dictionary word, a word of wordfreq's Russian list, or a dictionary stem with a Russian
+    ending counts only with more evidence (Russian letter groups or a long, inflected word).
+    An English plural -s on a Russian noun (`crokhobors`) is read too.
+    """
+    from mtfix.lexicon import romanization
+    from mtfix.lexicon.russian import analyse, frequency
+
+    shaped = romanization.russian_shape(token) > 0
+    international = _INTERNATIONAL.search(token) is not None
+    for word, plural_s in ((token, False), (token[:-1], True)):
+        if len(word) < 3 or (plural_s and not token.endswith("s")):
+            continue
+        for reading in romanization.readings(word)[:6]:
+            if reading.cost > max(2, len(word) // 2):
+                continue
+            analysis = analyse(reading.cyrillic)
+            if plural_s and (analysis.name or reading.cyrillic[-1:] not in _CONSONANTS):
+                continue
+            if reading.compound:
+                if (international and analysis.nominative) or _is_english(word[len(reading.latin_for(reading.split) or ""):]):
+                    continue
+                confirmed = True
+            elif reading.lexicon == "wordfreq":
+                confirmed = frequency(reading.cyrillic) >= 1.5 or shaped or len(word) >= 8
+            elif reading.lexicon == "stem":
+                ending = reading.cyrillic[len(reading.cyrillic.rstrip("аеиоуыэюяйьхмв")) :]
+                confirmed = len(ending) >= 2 or shaped
+            else:
+                confirmed = True
+            lemma = analysis.lemma
+            if reading.compound and not analysis.known:
+                rest = analyse(reading.cyrillic[reading.split :])
+                lemma = reading.cyrillic[: reading.split] + rest.lemma
+            base = ""
+            if analysis.known and analysis.place_or_surname and not analysis.nominative:
+                base = _nominative_spelling(word, reading, lemma)
+            return Finding(
+                reading.cyrillic,
+                lemma,
+                analysis.name,
+                analysis.common,
+                analysis.oblique,
+                analysis.nominative,
+                confirmed,
+                analysis.known and reading.lexicon == "dictionary" and not reading.compound,
+                plural_s,
+                base,
+            )
+    return None
+
+
+_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+
+
+def _nominative_spelling(token: str, reading, lemma: str) -> str:
+    """The token with its Russian case ending replaced by the lemma's (Vsevolozhske: Vsevolozhsk)."""
+    from mtfix.lexicon.romanization import romanize
+
+    common = 0
+    form = reading.cyrillic
+    while common < min(len(form), len(lemma)) and form[common] == lemma[common].replace("ё", "е"):
+        common += 1
+    while common:
+        latin = reading.latin_for(common)
+        if latin is not None:
+            spelled = latin + romanize(lemma[common:])
+            return spelled[:1].upper() + spelled[1:] if token[:1].isupper() else spelled
+        common -= 1
+    return ""
+
+
+@cache
+def _glossary_sources(glossary) -> dict[str, object]:
+    """Single-word Russian source terms of a glossary, by lemma, to their entries."""
+    from mtfix.lexicon.russian import analyse
+
+    found: dict[str, object] = {}
+    for entry in glossary.entries:
+        for source in entry.source:
+            if " " in source.strip():
+                continue
+            word = source.strip().lower()
+            found.setdefault(word, entry)
+            found.setdefault(analyse(word).lemma, entry)
+    return found
+
+
+def _match_case(found: str, term: str) -> str:
+    return term[:1].upper() + term[1:] if found[:1].isupper() else term
+
+
+def _sentence_initial(text: str, start: int, floor: int) -> bool:
+    return bool(_SENTENCE_END.search(text, max(floor, start - 8), start)) or start == floor
+
+
+#: English-looking endings of international words (fluorograph, narcologist): read as the
+#: Russian loanword in its dictionary form, such a token is weak evidence.
+_INTERNATIONAL = re.compile(
+    r"(?:graph|gram|ist|ism|logy|tion|ics?|ical|ous|ive|ant|ent|ure|ity|drome|meter|scope|"
+    r"phone|port|sport|ing|er|or|al|ar)s?$"
+)
+
+
+class _Transliteration(Rule):
+    """Shared scan for the TR rules: non-English Latin tokens and their Russian readings."""
+
+    category = "untranslated/transliteration"
+
+    @staticmethod
+    def used_as_name(document, word: str) -> bool:
+        """Whether `word` also appears capitalized in mid-sentence, as names do."""
+        return re.search(rf"[a-z,;] +{re.escape(word)}\b", document.text) is not None
+
+    def tokens(self, document) -> Iterator[tuple[int, int, str, bool]]:
+        """(start, end, token, sentence-initial) for non-English tokens outside glossary variants."""
+        text = document.text
+        glossary = self.settings.glossary
+        for segment in document.segments:
+            covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
+            for m in _TOKEN.finditer(text, segment.start, segment.end):
+                word = _POSSESSIVE.sub("", m.group()).replace("’", "'")
+                if len(word) < 3 or not _LATIN.match(word):
+                    continue
+                if not (word.islower() or (word[0].isupper() and word[1:].islower())):
+                    continue
+                if _is_english(word):
+                    continue
+                start, end = m.start(), m.start() + len(word)
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                yield start, end, word, _sentence_initial(text, start, segment.start)
+
+    def glossary_term(self, finding: Finding) -> str | None:
+        sources = _glossary_sources(self.settings.glossary)
+        entry = sources.get(finding.cyrillic) or sources.get(finding.lemma)
+        return entry.term if entry is not None else None
+
+
+@register
+class TransliteratedWord(_Transliteration):
+    """A Russian word the translation left in Latin letters instead of translating it
+    (`химатакой` written `himatakoy`). The token is not English and reads back into a Russian
+    word form that the dictionary confirms; the message names it and its lemma, and the
+    glossary's English term when the lemma is one of its sources. Capitalized words count
+    only at the start of a sentence and when the Russian word is not a name.
+
+    Bad: He discussed the incident with Tillerson himatakoy in Idlib.
+    Good: He discussed the chemical attack in Idlib with Tillerson.
+    """
+
+    code = "TR001"
+    name = "transliterated-word"
+    summary = "a Russian word left in Latin letters instead of translated"
+    severity = Severity.WARNING
+
+    def check(self, document):
+        from mtfix.lexicon.romanization import russian_shape
+
+        for start, end, word, initial in self.tokens(document):
+            if not word.islower() and not initial:
+                continue
+            finding = _reading(word)
+            if finding is None:
+                if word.islower() and len(word) >= 6 and russian_shape(word) >= 1:
+                    yield self.issue(
+                        start,
+                        end,
+                        f"`{word}` reads as romanized Russian, not English",
+                        severity=self.severity if len(word) >= 7 else Severity.INFO,
+                    )
+                continue
+            if not word.islower() and (
+                finding.name or not finding.dictionary or len(word) < 6 or self.used_as_name(document, word)
+            ):
+                continue
+            severity = self.severity
+            if len(word) < MIN_WARNING_LENGTH or not finding.known:
+                severity = Severity.INFO
+            elif finding.nominative and _INTERNATIONAL.search(word) and russian_shape(word) == 0:
+                severity = Severity.INFO
+            source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
+            detail = source if finding.lemma == finding.cyrillic else f"{source}, from {finding.lemma}"
+            message = f"untranslated Russian word `{word}` ({detail})"
+            term = self.glossary_term(finding)
+            suggestions, fix = [], None
+            if term:
+                term = _match_case(word, term)
+                message += f"; the glossary term is `{term}`"
+                suggestions = [term]
+                fix = Fix.unsafe(Edit.replace(start, end, term))
+            yield self.issue(start, end, message, suggestions=suggestions, fix=fix, severity=severity)
+
+
+@register
+class NameCaseEnding(_Transliteration):
+    """A name that kept the Russian case ending it had in the source sentence: `in
+    Vsevolozhske` for `in Vsevolozhsk`, `with Snoudenom` beside `Snouden`. Reported when the
+    Russian dictionary knows the form only in an oblique case, or when the token minus the
+    ending recurs in the document or is an English name. The fix puts the name in the
+    nominative; it is not applied automatically.
+
+    Bad: The plant in Vsevolozhske will stop work.
+    Good: The plant in Vsevolozhsk will stop work.
+    """
+
+    code = "TR002"
+    name = "name-case-ending"
+    summary = "a name left with a Russian case ending"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        words = None
+        for start, end, word, initial in self.tokens(document):
+            if word.islower():
+                continue
+            finding = _reading(word)
+            base, why = "", ""
+            if finding is not None and finding.base and not finding.common:
+                base, why = finding.base, f"Russian {finding.cyrillic}, from {finding.lemma}"
+            elif finding is None or not finding.nominative:
+                if words is None:
+                    words = set(_TOKEN.findall(document.text))
+                for ending in _LATIN_EVIDENCE_ENDINGS:
+                    stem = word[: -len(ending)]
+                    if word.endswith(ending) and len(stem) >= 4 and (
+                        stem in words or _english_name(stem)
+                    ):
+                        base, why = stem, f"`{stem}` is the name without the ending"
+                        break
+            if not base:
+                continue
+            term = self.glossary_term(finding) if finding else None
+            base = term or base[:1].upper() + base[1:]
+            yield self.issue(
+                start,
+                end,
+                f"`{word}` keeps a Russian case ending; the name is `{base}` ({why})",
+                suggestions=[base],
+                fix=Fix.unsafe(Edit.replace(start, end, base)),
+            )
+
+
+def _english_name(word: str) -> bool:
+    from mtfix.lexicon.english import rank
+
+    r = rank(word)
+    return r is not None and r < 35_000
+
+
+@register
+class TransliteratedName(_Transliteration):
+    """A capitalized word that is not English but reads as a romanized Russian name or word.
+    English text really uses many such names (Lavrov, Sychev, Zabaykalsky), so this is only a
+    prompt to check the spelling against the glossary or an agreed romanization.
+
+    Bad: The deal was signed by Gosarkhiv.
+    Good: The deal was signed by the Federal Archival Agency.
+    """
+
+    code = "TR003"
+    name = "transliterated-name"
+    summary = "a capitalized word that reads as romanized Russian"
+    severity = Severity.INFO
+
+    def check(self, document):
+        from mtfix.lexicon.romanization import russian_shape
+
+        for start, end, word, initial in self.tokens(document):
+            if word.islower():
+                continue
+            finding = _reading(word)
+            if finding is not None and finding.base and not finding.common:
+                continue  # TR002 reports it
+            if (
+                finding is not None
+                and initial
+                and finding.dictionary
+                and not finding.name
+                and len(word) >= 6
+                and not self.used_as_name(document, word)
+            ):
+                continue  # TR001 reports it
+            if finding is not None and finding.known:
+                message = f"`{word}` reads as romanized Russian ({finding.cyrillic}); check the English spelling"
+            elif russian_shape(word):
+                message = f"`{word}` reads as romanized Russian; check the English spelling"
+            else:
+                message = f"`{word}` is not an English word; check the spelling of the name"
+            yield self.issue(start, end, message)
+
+
+_CYRILLIC = "\u0400-\u04ff"
+_CYRILLIC_RUN = re.compile(
+    rf"(?<![\w])[{_CYRILLIC}]+(?:[\s-]+[{_CYRILLIC}]+)*(?![\w])"
+)
+_MIXED = re.compile(rf"(?=[^\W\d_]*[{_CYRILLIC}])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+")
+_TO_LATIN = dict(zip("аеорсхуАВЕКМНОРСТХУ", "aeopcxyABEKMHOPCTXY"))
+_TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items()}
+
+
+@register
+class CyrillicWord(Rule):
+    """Russian words in Cyrillic left in the English text. The glossary's English term is
+    suggested when the word is one of its sources.
+
+    Bad: The talks took place in the Кремль on Tuesday.
+    Good: The talks took place in the Kremlin on Tuesday.
+    """
+
+    code = "CY001"
+    name = "cyrillic-word"
+    summary = "a word left in Cyrillic"
+    category = "untranslated/cyrillic"
+    severity = Severity.ERROR
+
+    def check(self, document):
+        for m in document.finditer(_CYRILLIC_RUN):
+            phrase = m.group()
+            suggestions = []
+            if " " not in phrase and "-" not in phrase:
+                from mtfix.lexicon.russian import analyse
+
+                sources = _glossary_sources(self.settings.glossary)
+                word = phrase.lower()
+                entry = sources.get(word) or sources.get(analyse(word).lemma)
+                if entry is not None:
+                    suggestions = [entry.term]
+            else:
+                for entry in self.settings.glossary.entries:
+                    if any(" ".join(s.lower().split()) == " ".join(phrase.lower().split()) for s in entry.source):
+                        suggestions = [entry.term]
+            yield self.issue(
+                m.start(), m.end(), f"untranslated Cyrillic `{phrase}`", suggestions=suggestions
+            )
+
+
+@register
+class MixedScript(Rule):
+    """A word mixing Latin and Cyrillic letters, usually a Cyrillic look-alike (`о`, `а`,
+    `е`, `р`, `с`, `х`, `у`) typed or left inside a Latin word. It looks right but breaks
+    search, spell checking and sorting. When every letter of the minority script has a
+    look-alike in the majority script, the fix replaces them.
+
+    Bad: The Kremlin (with Cyrillic е) commented on the talks.
+    Good: The Kremlin (all Latin) commented on the talks.
+    """
+
+    code = "CY002"
+    name = "mixed-script"
+    summary = "a word mixing Latin and Cyrillic letters"
+    category = "untranslated/cyrillic"
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, document):
+        for m in document.finditer(_MIXED):
+            word = m.group()
+            cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+            latin = sum(1 for ch in word if ch.isascii())
+            fixed = None
+            if latin > cyrillic and all(ch.isascii() or ch in _TO_LATIN for ch in word):
+                fixed = "".join(_TO_LATIN.get(ch, ch) for ch in word)
+                script = "Cyrillic"
+            elif cyrillic > latin and all(not ch.isascii() or ch in _TO_CYRILLIC for ch in word):
+                fixed = "".join(_TO_CYRILLIC.get(ch, ch) for ch in word)
+                script = "Latin"
+            else:
+                script = "Cyrillic and Latin"
+            message = f"`{word}` mixes Latin and Cyrillic letters"
+            if fixed:
+                letters = "".join(sorted({a for a, b in zip(word, fixed) if a != b}))
+                message += f" ({script} look-alike{'s' if len(letters) > 1 else ''} {letters})"
+            yield self.issue(
+                m.start(),
+                m.end(),
+                message,
+                suggestions=[fixed] if fixed else [],
+                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)) if fixed else None,
+            )

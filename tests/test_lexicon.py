@@ -1,0 +1,72 @@
+"""The lexicons behind the TR rules: English morphology and reading Latin back into Russian."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from mtfix.lexicon import romanization
+from mtfix.lexicon.english import is_english
+from mtfix.lexicon.russian import analyse
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["imbroglios", "indestructibly", "re-examined", "unquotable", "preheats", "Snowden's", "Lavrov"],
+)
+def test_english_words_and_regular_forms(word):
+    assert is_english(word)
+
+
+@pytest.mark.parametrize("word", ["himatakoy", "mezhsiriysky", "kopeyskikh", "spotovykh", "crokhobors"])
+def test_transliterations_are_not_english(word):
+    assert not is_english(word)
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("himatakoy", "химатакой"),  # compound: хим + атакой
+        ("mezhsiriysky", "межсирийский"),  # ad hoc -sky for -ский
+        ("rasstrelnoy", "расстрельной"),  # soft sign dropped
+        ("rasstreljnoij", "расстрельной"),  # j for ь, ij for й
+        ("prosluwke", "прослушке"),  # w for ш
+        ("vsevolozhske", "всеволожске"),
+        ("spotovykh", "спотовых"),  # wordfreq's Russian list, not the dictionary
+        ("kopeyskikh", "копейских"),  # dictionary stem with a Russian ending
+    ],
+)
+def test_back_transliteration_finds_the_russian_word(latin, cyrillic):
+    assert cyrillic in [r.cyrillic for r in romanization.readings(latin)]
+
+
+def test_himatakoy_is_confirmed_as_a_form_of_himataka():
+    reading = romanization.readings("himatakoy")[0]
+    assert reading.cyrillic == "химатакой"
+    assert reading.compound and reading.cyrillic[: reading.split] == "хим"
+    assert analyse(reading.cyrillic[reading.split :]).known
+
+
+def test_english_words_have_no_russian_reading():
+    for word in ("planemaker", "severalfold", "conciliatively", "telecorporation"):
+        assert romanization.readings(word) == ()
+
+
+def test_case_ending_alignment_gives_the_nominative_spelling():
+    from mtfix.rules.untranslated import _reading
+
+    assert _reading("Vsevolozhske").base == "Vsevolozhsk"
+    assert _reading("Sychev").base == ""  # a nominative name has no ending to remove
+
+
+def test_romanize():
+    assert romanization.romanize("Всеволожск") == "Vsevolozhsk"
+    assert romanization.romanize("щука") == "shchuka"
+
+
+def test_lexicons_load_lazily():
+    code = "import sys, mtfix.cli, mtfix.rules.untranslated; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
