@@ -1,0 +1,131 @@
+"""The HTML report: self-contained, every piece of document text escaped, issues in place."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from mtfix import engine
+from mtfix.config import Settings
+from mtfix.document import Document
+from mtfix.engine import FileResult
+from mtfix.report import html
+
+HOSTILE = (
+    'He wrote <script>alert("x")</script> and "><img src=x onerror=alert(1)>.\n'
+    '"We agree", - he said.\n'
+)
+
+
+def _check(text: str, path: str = "doc.txt") -> FileResult:
+    document = Document(text, path=path)
+    return FileResult(path, document, engine.check(document, Settings()), settings=Settings())
+
+
+def _fix(text: str, path: str = "doc.txt") -> FileResult:
+    document = Document(text, path=path)
+    outcome = engine.fix(document, Settings())
+    return FileResult(path, document, outcome.remaining, outcome.document, outcome.applied, settings=Settings())
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    return parser
+
+
+def test_document_text_is_escaped():
+    page = html.render([_check(HOSTILE, 'a"><script>x</script>.txt')])
+    parsed = _parse(page)
+    assert not [a for t, a in parsed.tags if t == "img"]
+    scripts = [t for t, _ in parsed.tags if t == "script"]
+    assert scripts == ["script"]  # the report's own
+    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+    text = "".join(parsed.text)
+    assert '<script>alert("x")</script>' in text
+    assert '"><img src=x onerror=alert(1)>' in text
+
+
+def test_self_contained():
+    page = html.render([_check(HOSTILE)])
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    assert "default-src 'none'" in page
+
+
+def test_every_issue_is_annotated_in_place_and_listed():
+    result = _check(HOSTILE)
+    page = html.render([result])
+    parsed = _parse(page)
+    notes = [a for t, a in parsed.tags if "note" in a.get("class", "").split()]
+    assert len(notes) == len(result.issues) >= 1
+    pu = next(a for a in notes if a["data-rule"] == "PU001")
+    assert pu["data-category"] == "punctuation/dash-attribution"
+    assert pu["data-severity"] == "error"
+    listed = {a["data-issue"] for t, a in parsed.tags if t == "tr" and "data-issue" in a}
+    assert listed == {a["data-issue"] for a in notes}
+    assert f'href="#{pu["id"]}"' in page
+    assert "dash after a quotation" in page
+
+
+def test_fixed_side_shows_word_changes():
+    page = html.render([_check('"We agree", - he said.\n')])
+    right = page.split('class="text right')[1].split("</td>")[0]
+    assert '&#34;We agree<span class="chg">,</span>&#34; he said.' in right
+    left = page.split('class="text left')[1].split("</td>")[0]
+    assert 'class="chg hl sev-error"' in left
+
+
+def test_fix_results_mark_remaining_issues_on_the_fixed_side():
+    result = _fix('"We agree", - he said. Он сказал.\n')
+    assert result.issues
+    page = html.render([result])
+    right = page.split('class="text right')[1].split("</td>")[0]
+    assert 'class="note' in right
+
+
+def test_summary_counts_words_and_penalty():
+    result = _check('"We agree", - he said.\n')
+    page = html.render([result])
+    words = result.document.word_count
+    assert f'<td class="num" id="words">{words}</td>' in page
+    expected = 1000 * 25 / words  # one error = one critical issue
+    assert f'<td class="num" id="penalty">{expected:.2f}</td>' in page
+    assert 'data-kind="severity" value="error"' in page
+    assert 'data-kind="rule" value="PU001"' in page
+    assert 'data-kind="category" value="punctuation/dash-attribution"' in page
+
+
+def test_issue_on_a_line_break_still_gets_a_note():
+    result = _check("Line one.   \n\n\n\nLine two.\n")
+    page = html.render([result])
+    assert page.count('class="note') == len(result.issues)
+
+
+def test_empty_and_unreadable_inputs():
+    page = html.render([_check(""), FileResult("gone.txt", error="gone.txt: no such file")])
+    assert "gone.txt: no such file" in page
+    assert "No issues found." in page
+
+
+def test_report_command_writes_a_file(tmp_path, run):
+    (tmp_path / "a.txt").write_text(HOSTILE, encoding="utf-8")
+    result = run("report", "a.txt", "-o", "report.html", "--title", "<b>Review</b>")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<title>&lt;b&gt;Review&lt;/b&gt;</title>" in page
+    assert b"Wrote report.html" in result.stderr
+    assert run("report", "a.txt", "--weights", "bad=1").returncode == 2
