@@ -60,7 +60,29 @@ def _root(
     """Find, fix and report machine-translation artifacts in English translated from Russian."""
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files or folders to check (.txt, .md); - reads stdin.")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files or folders to check (.txt .md .html .xlf .xliff .po .pot .tmx .tsv .jsonl); - reads stdin."
+    ),
+]
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    xliff = "xliff"
+    po = "po"
+    tmx = "tmx"
+    tsv = "tsv"
+    jsonl = "jsonl"
+
+
+InputFormatOption = Annotated[
+    Optional[InputFormat],
+    typer.Option("--input-format", help="Read every input as this format (default: by file extension)."),
+]
 Select = Annotated[
     Optional[list[str]],
     typer.Option("--select", help="Only these rule codes or prefixes (repeatable, or comma-separated; ALL)."),
@@ -116,7 +138,7 @@ def _resolver(select, ignore, glossary, config_path):
         raise _fail(str(err)) from None
 
 
-def _run(paths, resolver, act, baseline: Path | None = None):
+def _run(paths, resolver, act, baseline: Path | None = None, input_format: InputFormat | None = None):
     """Read each input, run `act(document, settings)` on it, and collect FileResults.
 
     Input, config and glossary problems become a one-line error on that file; the other
@@ -129,6 +151,7 @@ def _run(paths, resolver, act, baseline: Path | None = None):
     from mtfix.suppress import Baseline
 
     known = Baseline.load(baseline) if baseline else None
+    fmt = input_format.value if input_format else None
     results = []
     for item in _progress(collect(paths)):
         if isinstance(item, documents.InputError):
@@ -137,9 +160,9 @@ def _run(paths, resolver, act, baseline: Path | None = None):
         try:
             settings = resolver.for_path(item)
             if str(item) == STDIN:
-                document = documents.decode(sys.stdin.buffer.read(), STDIN)
+                document = documents.decode(sys.stdin.buffer.read(), STDIN, fmt)
             else:
-                document = documents.read(item)
+                document = documents.read(item, fmt)
             result = act(document, settings)
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
@@ -216,6 +239,7 @@ def check(
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
+    input_format: InputFormatOption = None,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -235,7 +259,7 @@ def check(
         return FileResult(document.path, document, engine.check(document, settings), settings=settings)
 
     try:
-        results = _run(paths, resolver, act, baseline)
+        results = _run(paths, resolver, act, baseline, input_format)
     except InputError as err:
         raise _fail(str(err)) from None
     if write_baseline:
@@ -266,6 +290,7 @@ def fix(
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
+    input_format: InputFormatOption = None,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -291,7 +316,7 @@ def fix(
             write_atomic(Path(document.path), document.encode(outcome.document.text))
         return result
 
-    results = _run(paths, resolver, act)
+    results = _run(paths, resolver, act, input_format=input_format)
     stream = sys.stderr if (diff or to_stdout) else None
     _report(results, output, statistics, quiet, stream=stream, color=color)
     if diff and any(r.fixed and r.fixed.text != r.document.text for r in results):

@@ -80,8 +80,9 @@ class Document:
 _WORD = re.compile(r"\w+")
 
 
-def decode(data: bytes, path: str) -> Document:
-    """Build a Document from raw bytes, honouring a byte-order mark."""
+def decode(data: bytes, path: str, input_format: str | None = None) -> Document:
+    """Build a Document from raw bytes, honouring a byte-order mark, read as `input_format`
+    (a name from `mtfix.formats.NAMES`), else as the format the file's extension names."""
     bom, encoding = b"", "utf-8"
     for mark, name in _BOMS:
         if data.startswith(mark):
@@ -96,10 +97,12 @@ def decode(data: bytes, path: str) -> Document:
         raise InputError(
             f"{path}: invalid {encoding.upper()} at byte offset {err.start + len(bom)}"
         ) from None
-    return Document(text=text, path=path, encoding=encoding, bom=bom)
+    from mtfix import formats
+
+    return formats.load(Document(text=text, path=path, encoding=encoding, bom=bom), input_format)
 
 
-def read(path: Path) -> Document:
+def read(path: Path, input_format: str | None = None) -> Document:
     """Read a file as a Document; a one-line InputError when that is impossible."""
     try:
         data = path.read_bytes()
@@ -109,4 +112,4 @@ def read(path: Path) -> Document:
         raise InputError(f"{path}: is a directory") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return decode(data, str(path))
+    return decode(data, str(path), input_format)

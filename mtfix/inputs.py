@@ -9,7 +9,7 @@ from mtfix import config
 from mtfix.config import Settings
 from mtfix.document import InputError
 
-EXTENSIONS = (".txt", ".md")
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".po", ".pot", ".tmx", ".tsv", ".jsonl")
 STDIN = "-"
 
 
@@ -33,7 +33,7 @@ def collect(paths: list[str]) -> Iterator[Path | InputError]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                yield InputError(f"{path}: no {' or '.join(EXTENSIONS)} files in this folder", str(path))
+                yield InputError(f"{path}: no files to check in this folder", str(path))
             yield from found
         elif path.exists():
             yield path

@@ -70,7 +70,7 @@ def test_bad_inputs_are_one_line_errors_and_the_rest_is_checked(tmp_path, run):
         "mtfix: error: missing.txt: no such file or folder",
         "mtfix: error: binary.txt: binary file (contains NUL bytes), not checked",
         "mtfix: error: latin1.txt: invalid UTF-8 at byte offset 6",
-        "mtfix: error: empty_dir: no .txt or .md files in this folder",
+        "mtfix: error: empty_dir: no files to check in this folder",
     ]
     assert b"bad.txt:1:10: PU001" in result.stdout
 

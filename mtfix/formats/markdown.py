@@ -1,0 +1,85 @@
+"""Markdown: the prose of paragraphs, headings, list items, quotes and table cells.
+
+markdown-it-py finds the blocks; inside each, code spans, autolinks, bare URLs, link
+destinations, reference labels and inline HTML (comments included) are not prose. Code
+blocks, HTML blocks and YAML front matter are skipped whole. `<!-- mtfix: ... -->`
+directives still work: suppression reads them from the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mtfix.formats.base import FormatDocument, trimmed
+from mtfix.model import Span
+
+_PROTECTED = re.compile(
+    r"(?<!`)(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`)"  # code span
+    r"|<!--.*?-->"  # HTML comment
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # autolink
+    r"|<[^\s<>@]+@[^\s<>]+>"  # e-mail autolink
+    r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
+    r"|(?<=\])\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"  # link destination
+    r"|(?<=\])\[[^\[\]]*\]"  # reference label
+    r"|\b(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"  # bare URL
+    r"|\bwww\.[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]",
+    re.S,
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+
+
+@cache
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class MarkdownDocument(FormatDocument):
+    format = "markdown"
+
+    @classmethod
+    def scan(cls, text, path):
+        front = _FRONT_MATTER.match(text)
+        skip = front.end() if front else 0
+        lines = text[skip:].splitlines(keepends=True)
+        starts = [skip]
+        for line in lines:
+            starts.append(starts[-1] + len(line))
+        cursors: dict[int, int] = {}
+        segments: list[Span] = []
+        for token in _parser().parse(text[skip:]):
+            if token.type != "inline" or token.map is None:
+                continue
+            first = token.map[0]
+            located: list[tuple[int, int]] = []  # (content index, document offset) per line
+            index = 0
+            for k, piece in enumerate(token.content.split("\n")):
+                number = first + k
+                if number >= len(lines):
+                    break
+                line = lines[number].rstrip("\r\n")
+                at = line.find(piece, cursors.get(number, 0)) if piece else -1
+                if piece and at >= 0:
+                    located.append((index, starts[number] + at, len(piece)))
+                    cursors[number] = at + len(piece)
+                index += len(piece) + 1
+            segments.extend(_prose(text, token.content, located))
+        return segments, []
+
+
+def _prose(text: str, content: str, located) -> list[Span]:
+    """Document spans of the prose in one inline block's `content`."""
+    protected = [m.span() for m in _PROTECTED.finditer(content)]
+    spans = []
+    for index, offset, length in located:
+        cuts = [(max(s, index), min(e, index + length)) for s, e in protected if s < index + length and e > index]
+        position = index
+        for s, e in cuts + [(index + length, index + length)]:
+            if s > position and (span := trimmed(text, offset + position - index, offset + s - index)):
+                spans.append(span)
+            position = max(position, e)
+    return spans

@@ -1,0 +1,119 @@
+"""Gettext PO and POT catalogs: each `msgstr` is a target, its `msgid` (or `msgid_plural`)
+the source. The header entry and obsolete (`#~`) entries are not checked.
+
+A string's segments are the contents of its quoted lines, split at `\\n` escapes so that
+rules see lines, not escape sequences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mtfix.document import InputError
+from mtfix.formats.base import FormatDocument, Unit
+from mtfix.model import Span
+
+_KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(?=\")")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_NEWLINE_ESCAPE = re.compile(r"\\[\\\"a-z]")
+#: A quote that no backslash escapes, a backslash that escapes nothing, a raw line break or tab.
+_ILLEGAL = re.compile(r'(?<!\\)((?:\\\\)*)"|\\(?=[^\\"abfnrtv0-7x?\'])|\n|\t|\r')
+
+
+@dataclass
+class PoDocument(FormatDocument):
+    format = "po"
+
+    @classmethod
+    def scan(cls, text, path):
+        segments: list[Span] = []
+        units: list[Unit] = []
+        entry: dict[str, list[Span]] = {}
+        current = None
+        position = 0
+        lines = text.splitlines(keepends=True)
+
+        def finish():
+            if "msgid" in entry:
+                units.extend(_units(text, entry))
+            entry.clear()
+
+        for number, line in enumerate(lines, 1):
+            start = position
+            position += len(line)
+            body = line.rstrip("\r\n")
+            stripped = body.strip()
+            if not stripped or stripped.startswith("#"):
+                if not stripped:
+                    finish()
+                    current = None
+                continue
+            m = _KEYWORD.match(stripped)
+            if m:
+                key = m[1]
+                if key in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
+                    finish()
+                current = key
+                entry[key] = []
+                offset = start + (len(body) - len(body.lstrip())) + m.end()
+                rest = stripped[m.end() :]
+            elif stripped.startswith('"') and current:
+                offset = start + len(body) - len(body.lstrip())
+                rest = stripped
+            else:
+                raise InputError(f"{path}:{number}: not a PO line: {stripped[:40]!r}", path)
+            close = rest.rfind('"')
+            if close < 1:
+                raise InputError(f"{path}:{number}: unterminated string", path)
+            entry[current].append(Span(offset + 1, offset + close))
+        finish()
+        for found in units:
+            segments.extend(found.target)
+        return segments, units
+
+    @classmethod
+    def escape(cls, target: str) -> str:
+        def fix(m: re.Match[str]) -> str:
+            whole = m.group()
+            if whole.endswith('"'):
+                return m.group(1) + '\\"'
+            return {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": ""}[whole]
+
+        return _ILLEGAL.sub(fix, target)
+
+    @classmethod
+    def unescape(cls, raw: str) -> str:
+        return _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), raw)
+
+    def target_text(self, unit: Unit) -> str:
+        return "".join(self.unescape(self.text[s.start : s.end]) for s in unit.target)
+
+
+def _units(text: str, entry: dict[str, list[Span]]) -> list[Unit]:
+    msgid = "".join(PoDocument.unescape(text[s.start : s.end]) for s in entry["msgid"])
+    if not msgid and "msgctxt" not in entry:
+        return []  # the header entry
+    plural = "".join(PoDocument.unescape(text[s.start : s.end]) for s in entry.get("msgid_plural", []))
+    found = []
+    for key, spans in entry.items():
+        if not key.startswith("msgstr"):
+            continue
+        pieces = [p for s in spans for p in _pieces(text, s)]
+        if not pieces:
+            continue
+        source = plural if key not in ("msgstr", "msgstr[0]") and plural else msgid
+        found.append(Unit(source=source, target=tuple(pieces), id=msgid[:40]))
+    return found
+
+
+def _pieces(text: str, span: Span) -> list[Span]:
+    """The spans of one quoted string between `\\n` (and `\\t`) escapes."""
+    pieces, start = [], span.start
+    for m in _NEWLINE_ESCAPE.finditer(text, span.start, span.end):
+        if m.group() in ("\\n", "\\t", "\\r"):
+            pieces.append(Span(start, m.start()))
+            start = m.end()
+    pieces.append(Span(start, span.end))
+    return [p for p in pieces if p.end > p.start]
