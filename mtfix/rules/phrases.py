@@ -32,8 +32,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, ClassVar
 
-import yaml
-
 from mtfix.document import InputError
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
@@ -162,6 +160,8 @@ def _entry(raw: Any, number: int, where: str, scope: str, kind: str) -> Entry:
 
 def parse_pack(text: str, where: str, name: str = "") -> Pack:
     """Validate the YAML text of a pack; PackError names `where` and the entry at fault."""
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
