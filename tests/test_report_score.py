@@ -1,0 +1,55 @@
+"""`mtfix score`: MQM-style quality from mtfix's issues, reference metrics and the CI gates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+BAD = '"We agree", - he said. "No," - she said.\n'
+GOOD = '"We agree," he said. "No," she said.\n'
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "mt.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "pe.txt").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def test_score_text_and_reference(files, run):
+    result = run("score", "mt.txt", "--ref", "pe.txt", cwd=files)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert out.startswith("MQM quality ")
+    assert "BLEU|nrefs:1|" in out and "chrF2|nrefs:1|" in out and "TER|nrefs:1|" in out
+
+
+def test_score_json(files, run):
+    data = json.loads(run("score", "--format", "json", "mt.txt", "--ref", "pe.txt", cwd=files).stdout)
+    mqm = data["mqm"]
+    assert mqm["issues"]["critical"] == 2  # two PU001 errors
+    assert mqm["penalty"] == 50
+    assert mqm["penalty_per_1000_words"] == pytest.approx(1000 * 50 / mqm["words"], abs=1e-3)
+    assert 0 < data["reference"]["ter"] < 100
+    assert data["passed"] is True
+
+
+def test_gates_fail_with_exit_1(files, run):
+    under = run("score", "mt.txt", "--fail-under", "99", cwd=files)
+    assert under.returncode == 1
+    assert b"FAIL: quality" in under.stdout
+    over = run("score", "mt.txt", "--max-penalty", "10", cwd=files)
+    assert over.returncode == 1
+    assert b"--max-penalty 10" in over.stdout
+    assert run("score", "pe.txt", "--fail-under", "99", "--max-penalty", "0", cwd=files).returncode == 0
+
+
+def test_weights_change_the_penalty(files, run):
+    data = json.loads(run("score", "--format", "json", "mt.txt", "--weights", "critical=2", cwd=files).stdout)
+    assert data["mqm"]["penalty"] == 4
+    assert run("score", "mt.txt", "--weights", "critical", cwd=files).returncode == 2
+
+
+def test_ref_needs_one_translation(files, run):
+    assert run("score", "mt.txt", "pe.txt", "--ref", "pe.txt", cwd=files).returncode == 2

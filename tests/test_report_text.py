@@ -1,0 +1,90 @@
+"""The terminal report: colour only when wanted, source lines with the issue highlighted, a
+summary table; piped output keeps the plain `path:line:col: CODE message [*]` lines."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from mtfix import engine
+from mtfix.config import Settings
+from mtfix.document import Document
+from mtfix.engine import FileResult
+from mtfix.report import text
+
+BAD = '"We agree", - he said.\n'
+ESC = b"\x1b["
+
+
+def _result(body: str = BAD, path: str = "bad.txt") -> FileResult:
+    document = Document(body, path=path)
+    return FileResult(path, document, engine.check(document, Settings()), settings=Settings())
+
+
+def _plain(renderables) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=200, color_system=None, highlight=False, soft_wrap=True)
+    for item in renderables:
+        console.print(item)
+    return buffer.getvalue()
+
+
+def test_terminal_view_shows_source_fix_and_table():
+    out = _plain(text.renderables([_result()]))
+    lines = out.splitlines()
+    assert lines[0] == "bad.txt:1:10: PU001 dash after a quotation; English attributes speech with a comma inside the quotes [*]"
+    assert lines[1].endswith('│ "We agree", - he said.')
+    assert lines[2].strip().startswith("│ fix:")
+    assert "punctuation/dash-attribution" in out and "total" in out
+    assert out.rstrip().endswith("Found 1 issue (1 fixable with `mtfix fix`).")
+
+
+def test_long_lines_are_trimmed_around_the_issue():
+    filler = "The delegation met the minister in Moscow on Monday. "
+    body = filler * 3 + '"We agree", - he said. ' + filler * 3 + "\n"
+    out = _plain(text.renderables([_result(body)]))
+    lines = out.splitlines()
+    source = lines[next(n for n, line in enumerate(lines) if " PU001 " in line) + 1]
+    assert "…" in source and '", - ' in source
+    assert len(source) < 200
+
+
+def test_piped_output_is_plain_and_concise(tmp_path, run):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    env_run = run("check", "bad.txt")
+    assert ESC not in env_run.stdout
+    assert env_run.stdout.decode().splitlines()[0].startswith("bad.txt:1:10: PU001 ")
+    assert "│" not in env_run.stdout.decode()
+
+
+def test_color_always_and_never(tmp_path, run):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    # The fixture sets NO_COLOR; an explicit --color always still wins.
+    forced = run("check", "--color", "always", "bad.txt")
+    assert ESC in forced.stdout
+    assert "│".encode() in forced.stdout
+    never = run("check", "--color", "never", "bad.txt")
+    assert ESC not in never.stdout
+
+
+def test_no_color_is_honoured(monkeypatch):
+    # rich reads NO_COLOR when the console is created.
+    from mtfix.cli import Color, _console
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _console(io.StringIO(), Color.auto).no_color
+    assert not _console(io.StringIO(), Color.always).no_color
+    monkeypatch.delenv("NO_COLOR")
+    assert _console(io.StringIO(), Color.never).no_color
+    assert not _console(io.StringIO(), Color.auto).no_color
+
+
+def test_progress_only_for_many_inputs_on_a_terminal(monkeypatch):
+    from mtfix import cli
+
+    items = list(range(30))
+    assert cli._progress(iter(items)) == items  # stderr is not a terminal under pytest
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli._progress(iter(items[:3])) == items[:3]
+    assert list(cli._progress(iter(items))) == items
