@@ -133,25 +133,32 @@ class _FrequencyWalk:
         return i < len(self.words) and self.words[i] == state
 
 
-def _spellings(latin: str, limit: int = 24) -> list[tuple[str, tuple[tuple[str, str], ...], int]]:
+@cache
+def _spellings(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
     """Every Cyrillic spelling of a short Latin string, without a lexicon."""
     if not latin:
-        return [("", (), 0)]
+        return (("", (), 0),)
     out = []
     for group, alternatives in table().get(latin[0], ()):
         if latin.startswith(group):
             for rank, alternative in enumerate(alternatives):
-                for rest, pieces, cost in _spellings(latin[len(group) :], limit):
+                for rest, pieces, cost in _spellings(latin[len(group) :]):
                     out.append((alternative + rest, ((group, alternative), *pieces), rank + cost))
-    return out[:limit * 8]
+    return tuple(out)
 
 
-def _inflections(latin: str) -> dict[int, list[tuple[str, tuple[tuple[str, str], ...], int]]]:
-    """For each position near the end, the spellings of the rest that are Russian endings."""
+@cache
+def _endings_of(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
+    """The spellings of a word's last letters that are Russian inflectional endings."""
     known = endings()
+    return tuple(s for s in _spellings(latin) if s[0] in known)
+
+
+def _inflections(latin: str) -> dict[int, tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]]:
+    """For each position near the end, the spellings of the rest that are Russian endings."""
     out = {}
     for pos in range(max(1, len(latin) - 4), len(latin)):
-        spelled = [s for s in _spellings(latin[pos:]) if s[0] in known]
+        spelled = _endings_of(latin[pos:])
         if spelled:
             out[pos] = spelled
     return out
@@ -196,7 +203,7 @@ def _search(latin: str, walk, stemmed: dict[str, Reading] | None = None) -> list
                         after,
                         cyrillic + alternative,
                         (*pieces, (group, alternative)),
-                        cost + rank + (len(group) == 1 and len(alternative) > 1),
+                        cost + rank + (len(group) == 1 and len(alternative.rstrip("ь")) > 1),
                         split,
                     )
 
@@ -231,6 +238,7 @@ _RUSSIAN_SHAPE = re.compile(
     r"(?:shch|zh|kh|[^aeiou]yy|[^aeiou]iy|yy$|iy$|"
     r"(?:sk|ck|tsk|ov|ev|in|n|t|sh|ch|zh|kh)(?:aya|oye|iye|yye|ogo|omu|ykh|ikh|ymi|imi|oy|ym|uyu)$|"
     r"(?:ykh|ikh|akh|yakh|ami|yami|ogo|ego|yye|iye|uyu|yuyu|aya)$|"
+    r"(?:[^aeiou](?:ov|ev)|sya|sj|tsya|[nkv](?:oe|ye|yj|ij)|nyy)$|"
     r"^(?:vy|vz|vs|zv|sd)(?=[a-z]{3}))"
 )
 

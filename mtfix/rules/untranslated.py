@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from mtfix.model import Edit, Fix, Severity
+from mtfix.model import Edit, Fix, Severity, Span
 from mtfix.registry import Rule, register
 
 #: A Latin word with inner apostrophes; a hyphen separates words. Parts of e-mail
@@ -78,13 +78,14 @@ def _reading(token: str) -> Finding | None:
         if len(word) < 3 or (plural_s and not token.endswith("s")):
             continue
         for reading in romanization.readings(word)[:6]:
-            if reading.cost > max(2, len(word) // 2):
+            if reading.cost > max(3, len(word) // 2):
                 continue
             analysis = analyse(reading.cyrillic)
-            if plural_s and (analysis.name or reading.cyrillic[-1:] not in _CONSONANTS):
+            if plural_s and (analysis.name or not (analysis.known or reading.compound)):
                 continue
             if reading.compound:
-                if (international and analysis.nominative) or _is_english(word[len(reading.latin_for(reading.split) or ""):]):
+                rest = word[len(reading.latin_for(reading.split) or "") :]
+                if (international and analysis.nominative) or _common_english(rest):
                     continue
                 confirmed = True
             elif reading.lexicon == "wordfreq":
@@ -114,9 +115,6 @@ def _reading(token: str) -> Finding | None:
                 base,
             )
     return None
-
-
-_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 
 
 def _nominative_spelling(token: str, reading, lemma: str) -> str:
@@ -180,27 +178,36 @@ class _Transliteration(Rule):
 
     def tokens(self, document) -> Iterator[tuple[int, int, str, bool]]:
         """(start, end, token, sentence-initial) for non-English tokens outside glossary variants."""
-        text = document.text
-        glossary = self.settings.glossary
-        for segment in document.segments:
-            covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
-            for m in _TOKEN.finditer(text, segment.start, segment.end):
-                word = _POSSESSIVE.sub("", m.group()).replace("’", "'")
-                if len(word) < 3 or not _LATIN.match(word):
-                    continue
-                if not (word.islower() or (word[0].isupper() and word[1:].islower())):
-                    continue
-                if _is_english(word):
-                    continue
-                start, end = m.start(), m.start() + len(word)
-                if any(s < end and start < e for s, e in covered):
-                    continue
-                yield start, end, word, _sentence_initial(text, start, segment.start)
+        segments = tuple((s.start, s.end) for s in document.segments)
+        return iter(_scan(document.text, segments, self.settings.glossary))
 
     def glossary_term(self, finding: Finding) -> str | None:
         sources = _glossary_sources(self.settings.glossary)
         entry = sources.get(finding.cyrillic) or sources.get(finding.lemma)
         return entry.term if entry is not None else None
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str, segments: tuple[tuple[int, int], ...], glossary) -> tuple[tuple[int, int, str, bool], ...]:
+    """The non-English tokens of a text, shared by the TR rules (one scan per text)."""
+    return tuple(_scan_tokens(text, segments, glossary))
+
+
+def _scan_tokens(text, segments, glossary):
+    for segment in (Span(*s) for s in segments):
+        covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
+        for m in _TOKEN.finditer(text, segment.start, segment.end):
+            word = _POSSESSIVE.sub("", m.group()).replace("’", "'")
+            if len(word) < 3 or not _LATIN.match(word):
+                continue
+            if not (word.islower() or (word[0].isupper() and word[1:].islower())):
+                continue
+            if _is_english(word):
+                continue
+            start, end = m.start(), m.start() + len(word)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            yield start, end, word, _sentence_initial(text, start, segment.start)
 
 
 @register
@@ -209,7 +216,7 @@ class TransliteratedWord(_Transliteration):
     (`химатакой` written `himatakoy`). The token is not English and reads back into a Russian
     word form that the dictionary confirms; the message names it and its lemma, and the
     glossary's English term when the lemma is one of its sources. Capitalized words count
-    only at the start of a sentence and when the Russian word is not a name.
+    only at the start of a sentence, in an inflected form that no name takes.
 
     Bad: He discussed the incident with Tillerson himatakoy in Idlib.
     Good: He discussed the chemical attack in Idlib with Tillerson.
@@ -237,7 +244,11 @@ class TransliteratedWord(_Transliteration):
                     )
                 continue
             if not word.islower() and (
-                finding.name or not finding.dictionary or len(word) < 6 or self.used_as_name(document, word)
+                finding.name
+                or finding.nominative
+                or not finding.dictionary
+                or len(word) < 6
+                or self.used_as_name(document, word)
             ):
                 continue
             severity = self.severity
@@ -308,6 +319,13 @@ class NameCaseEnding(_Transliteration):
             )
 
 
+def _common_english(word: str) -> bool:
+    from mtfix.lexicon.english import is_english, rank
+
+    r = rank(word)
+    return r < 40_000 if r is not None else is_english(word)
+
+
 def _english_name(word: str) -> bool:
     from mtfix.lexicon.english import rank
 
@@ -344,6 +362,7 @@ class TransliteratedName(_Transliteration):
                 and initial
                 and finding.dictionary
                 and not finding.name
+                and not finding.nominative
                 and len(word) >= 6
                 and not self.used_as_name(document, word)
             ):
