@@ -48,7 +48,7 @@ def test_two_inserts_at_one_point_conflict():
 def test_fixes_that_overlap_converge_over_passes():
     # The quote and the dash attribution both touch `»`; the second pass takes the rest.
     text = "«We agree», - he said. They discussed the the plan at 07: 10."
-    assert fix_text(text) == '"We agree," he said. They discussed the plan at 07:10.'
+    assert fix_text(text) == '“We agree,” he said. They discussed the plan at 07:10.'
 
 
 FRAGMENTS = [
