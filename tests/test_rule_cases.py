@@ -9,6 +9,9 @@
         count: 1                        # issues of this rule (default 1)
         fixed: '"We agree," he said.'   # after `mtfix fix`, only this rule selected
         unsafe: false                   # apply unsafe fixes too
+
+A top-level `format: tsv` (any name in `mtfix.formats.NAMES`) reads each text as that format,
+for rules that need more than plain text (bilingual rules read a source column).
 """
 
 from __future__ import annotations
@@ -31,23 +34,40 @@ def _load():
         code = data["rule"]
         table = {"select": [code], **data.get("settings", {})}
         settings = parse(table, path)
+        fmt = data.get("format")
         for n, text in enumerate(data.get("pass", [])):
-            yield pytest.param(code, settings, text, None, id=f"{code}-pass-{n}")
+            yield pytest.param(code, settings, text, None, fmt, id=f"{code}-pass-{n}")
         for n, case in enumerate(data.get("fail", [])):
-            yield pytest.param(code, settings, case["text"], case, id=f"{code}-fail-{n}")
+            yield pytest.param(code, settings, case["text"], case, fmt, id=f"{code}-fail-{n}")
 
 
-@pytest.mark.parametrize(("code", "settings", "text", "case"), list(_load()))
-def test_case(code, settings, text, case):
-    found = [i for i in check_text(text, settings) if i.code == code]
+def _check(text, settings, fmt):
+    if fmt is None:
+        return check_text(text, settings)
+    from mtfix import engine, formats
+
+    return engine.check(formats.parse(text, fmt), settings)
+
+
+def _fix(text, settings, fmt, unsafe):
+    if fmt is None:
+        return fix_text(text, settings, unsafe=unsafe)
+    from mtfix import engine, formats
+
+    return engine.fix(formats.parse(text, fmt), settings, unsafe=unsafe).document.text
+
+
+@pytest.mark.parametrize(("code", "settings", "text", "case", "fmt"), list(_load()))
+def test_case(code, settings, text, case, fmt):
+    found = [i for i in _check(text, settings, fmt) if i.code == code]
     if case is None:
         assert found == [], f"{code} fired on text that must pass: {[i.message for i in found]}"
         return
     assert len(found) == case.get("count", 1), [i.message for i in found]
     if "fixed" in case:
-        fixed = fix_text(text, settings, unsafe=case.get("unsafe", False))
+        fixed = _fix(text, settings, fmt, case.get("unsafe", False))
         assert fixed == case["fixed"]
-        assert fix_text(fixed, settings, unsafe=case.get("unsafe", False)) == fixed
+        assert _fix(fixed, settings, fmt, case.get("unsafe", False)) == fixed
 
 
 def test_every_rule_has_a_case_file():
