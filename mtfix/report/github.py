@@ -43,6 +43,6 @@ def render(results: list[FileResult]) -> str:
             properties["title"] = f"{issue.code} {issue.name}"
             message = issue.message
             if issue.suggestions:
-                message += f" Suggestion: {' / '.join(issue.suggestions)}"
+                message += " Suggestion: " + " / ".join(f"`{s}`" for s in issue.suggestions)
             lines.append(_command(LEVEL[issue.severity.value], properties, message))
     return "".join(line + "\n" for line in lines)

@@ -65,7 +65,7 @@ def _region(document: Document, start: int, end: int, snippet: bool = True) -> d
 def _result(issue: Issue, document: Document, location: dict[str, Any], index: int, rule_index: int):
     message = issue.message
     if issue.suggestions:
-        message += " Suggestion: " + " / ".join(issue.suggestions)
+        message += " Suggestion: " + " / ".join(f"`{s}`" for s in issue.suggestions)
     result: dict[str, Any] = {
         "ruleId": issue.code,
         "ruleIndex": rule_index,
