@@ -70,3 +70,11 @@ def test_lexicons_load_lazily():
     code = "import sys, mtfix.cli, mtfix.rules.untranslated; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_glossary_term_is_suggested_for_a_cyrillic_source_term():
+    import mtfix
+    from mtfix.config import Settings
+
+    (issue,) = mtfix.check_text("The talks took place in the Кремль.", Settings(select=("CY001",)))
+    assert issue.suggestions == ("Kremlin",)

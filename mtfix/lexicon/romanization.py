@@ -238,7 +238,7 @@ _RUSSIAN_SHAPE = re.compile(
     r"(?:shch|zh|kh|[^aeiou]yy|[^aeiou]iy|yy$|iy$|"
     r"(?:sk|ck|tsk|ov|ev|in|n|t|sh|ch|zh|kh)(?:aya|oye|iye|yye|ogo|omu|ykh|ikh|ymi|imi|oy|ym|uyu)$|"
     r"(?:ykh|ikh|akh|yakh|ami|yami|ogo|ego|yye|iye|uyu|yuyu|aya)$|"
-    r"(?:[^aeiou](?:ov|ev)|sya|sj|tsya|[nkv](?:oe|ye|yj|ij)|nyy)$|"
+    r"(?:[^aeiou](?:ov|ev)|sya|sj|tsya|[nkv](?:oe|ye|yj|ij)|[^aeiou]ny|nyy|[^aeiou]sk(?:y|iy|ij|ii))$|"
     r"^(?:vy|vz|vs|zv|sd)(?=[a-z]{3}))"
 )
 

@@ -51,6 +51,7 @@ class Analysis:
     oblique: bool
     nominative: bool
     place_or_surname: bool = False
+    nominative_form: str = ""
 
 
 @cache
@@ -64,6 +65,11 @@ def analyse(word: str) -> Analysis:
         parses = morph.parse(word)[:1]
     best = parses[0]
     names = [p for p in parses if NAME_TAGS & p.tag.grammemes]
+    oblique_names = [
+        p
+        for p in parses
+        if {"Geox", "Surn", "Orgn"} & p.tag.grammemes and p.tag.case in OBLIQUE and p.tag.number == "sing"
+    ]
     return Analysis(
         word=word,
         lemma=best.normal_form,
@@ -72,11 +78,15 @@ def analyse(word: str) -> Analysis:
         common=any(not (NAME_TAGS & p.tag.grammemes) for p in parses),
         oblique=any(p.tag.case in OBLIQUE for p in parses),
         nominative=any(p.tag.case in ("nomn", None) for p in parses),
-        place_or_surname=any(
-            {"Geox", "Surn", "Orgn"} & p.tag.grammemes and p.tag.case in OBLIQUE and p.tag.number == "sing"
-            for p in parses
-        ),
+        place_or_surname=bool(oblique_names),
+        nominative_form=_nominative(oblique_names[0]) if oblique_names else "",
     )
+
+
+def _nominative(parse) -> str:
+    """The nominative of a name in the same gender and number (Кадашевскую: Кадашевская)."""
+    inflected = parse.inflect({"nomn"})
+    return inflected.word if inflected is not None else parse.normal_form
 
 
 def name_parses(word: str) -> list:

@@ -59,6 +59,7 @@ class Finding:
     dictionary: bool = False
     plural_s: bool = False
     base: str = ""
+    coinage: str = ""
 
 
 def _reading(token: str) -> Finding | None:
@@ -81,11 +82,11 @@ def _reading(token: str) -> Finding | None:
             if reading.cost > max(3, len(word) // 2):
                 continue
             analysis = analyse(reading.cyrillic)
-            if plural_s and (analysis.name or not (analysis.known or reading.compound)):
+            if plural_s and (analysis.name or analysis.lemma != reading.cyrillic):
                 continue
             if reading.compound:
                 rest = word[len(reading.latin_for(reading.split) or "") :]
-                if (international and analysis.nominative) or _common_english(rest):
+                if (international and analysis.lemma == reading.cyrillic) or _common_english(rest):
                     continue
                 confirmed = True
             elif reading.lexicon == "wordfreq":
@@ -101,7 +102,7 @@ def _reading(token: str) -> Finding | None:
                 lemma = reading.cyrillic[: reading.split] + rest.lemma
             base = ""
             if analysis.known and analysis.place_or_surname and not analysis.nominative:
-                base = _nominative_spelling(word, reading, lemma)
+                base = _nominative_spelling(word, reading, analysis.nominative_form or lemma)
             return Finding(
                 reading.cyrillic,
                 lemma,
@@ -114,6 +115,31 @@ def _reading(token: str) -> Finding | None:
                 plural_s,
                 base,
             )
+    return _coinage(token)
+
+
+#: English suffixes that machine translation puts on a Russian stem (диетолог: dietologists).
+_COINAGE = re.compile(r"(?:ists?|ians?|ers?|ics?|ical|ed|e|s)$")
+
+
+def _coinage(token: str) -> Finding | None:
+    """A Russian dictionary noun under an English suffix: `dietologist` from диетолог."""
+    from mtfix.lexicon import romanization
+    from mtfix.lexicon.russian import analyse
+
+    m = _COINAGE.search(token)
+    if m is None or len(token) - len(m.group()) < 5:
+        return None
+    stem = token[: m.start()]
+    for reading in romanization.readings(stem)[:3]:
+        analysis = analyse(reading.cyrillic)
+        if reading.lexicon != "dictionary" or reading.compound or reading.cost > 2:
+            continue
+        if not analysis.known or analysis.name or analysis.lemma != reading.cyrillic:
+            continue
+        return Finding(
+            reading.cyrillic, analysis.lemma, False, True, False, True, True, False, coinage=m.group()
+        )
     return None
 
 
@@ -254,9 +280,13 @@ class TransliteratedWord(_Transliteration):
             severity = self.severity
             if len(word) < MIN_WARNING_LENGTH or not finding.known:
                 severity = Severity.INFO
-            elif finding.nominative and _INTERNATIONAL.search(word) and russian_shape(word) == 0:
+            elif finding.lemma == finding.cyrillic and _INTERNATIONAL.search(word) and russian_shape(word) == 0:
+                severity = Severity.INFO
+            if finding.coinage:
                 severity = Severity.INFO
             source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
+            if finding.coinage:
+                source = f"{finding.cyrillic} + English -{finding.coinage}"
             detail = source if finding.lemma == finding.cyrillic else f"{source}, from {finding.lemma}"
             message = f"untranslated Russian word `{word}` ({detail})"
             term = self.glossary_term(finding)
@@ -416,9 +446,10 @@ class CyrillicWord(Rule):
                 for entry in self.settings.glossary.entries:
                     if any(" ".join(s.lower().split()) == " ".join(phrase.lower().split()) for s in entry.source):
                         suggestions = [entry.term]
-            yield self.issue(
-                m.start(), m.end(), f"untranslated Cyrillic `{phrase}`", suggestions=suggestions
-            )
+            message = f"untranslated Cyrillic `{phrase}`"
+            if suggestions:
+                message += f"; the glossary term is `{suggestions[0]}`"
+            yield self.issue(m.start(), m.end(), message, suggestions=suggestions)
 
 
 @register
