@@ -26,6 +26,13 @@ OPEN_SECOND = frozenset(
     "thing where ward wards wise not the and but was are its you now how own time age aged "
     "ages".split()
 )
+#: Closed words whose hyphenated twin means something else: `re-sign` (sign again) is not
+#: `resign`, a `co-op` is not a `coop`.
+HOMOGRAPHS = frozenset(
+    "resign recover reform recreation recreate repress resort release retreat recollect "
+    "recount remark reserve resent resolve restore redress reside refuse relay repose "
+    "coop unionized".split()
+)
 #: Closed forms preferred on a tie, then hyphenated, then open.
 _RANK = {"closed": 0, "hyphen": 1, "open": 2}
 
@@ -81,7 +88,7 @@ def compound_variants(text: str, spans) -> dict[str, list[Occurrence]]:
     return {
         key: items
         for key, items in found.items()
-        if len({o.form for o in items}) > 1 and len(key) >= 5
+        if len({o.form for o in items}) > 1 and len(key) >= 5 and key not in HOMOGRAPHS
     }
 
 
