@@ -1,5 +1,6 @@
-"""Shared pieces of the grammar rules (negation, pronouns, articles): word lists loaded
-lazily from `mtfix/data/grammar-*.yml`, and regex alternations built from them.
+"""Shared pieces of the grammar rules (word lists loaded lazily from
+`mtfix/data/grammar-*.yml`, regex alternations built from them), and the smaller slips of an
+article-less, copula-less source: names side by side without `and`, a missing `is`/`are`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from mtfix.model import Edit, Fix, Severity
+from mtfix.registry import Rule, register
 
 
 @cache
@@ -36,3 +40,112 @@ def alternation(phrases: Iterable[str]) -> str:
 
 #: A word (letters, inner apostrophes and hyphens) as the grammar rules tokenise text.
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _person_surnames(settings) -> dict[str, str]:
+    """Surnames of the glossary's person entries (those with a gender), each with its full
+    name; short ones and ordinary words (`Un`, `May`) are left out."""
+    common = words("grammar-pronouns.yml", "not_given_names")
+    found = {}
+    for entry in settings.glossary.entries:
+        if entry.gender in ("m", "f") and " " in entry.term:
+            surname = entry.term.split()[-1]
+            for name in (surname, re.sub(r"^(?:al|el|bin|ibn)-", "", surname)):
+                if len(name) > 2 and name.lower() not in common:
+                    found.setdefault(name, entry.term)
+    return found
+
+
+@register
+class MissingConjunction(Rule):
+    """Two people's surnames side by side with nothing between them: Russian headlines
+    join names with a dash (`Лавров – Тиллерсон`) and MT drops it. Only surnames of the
+    glossary's person entries are matched, so ordinary name sequences stay silent.
+
+    Bad: After a meeting in the Kremlin: Lavrov Tillerson told about the results
+    Good: After a meeting in the Kremlin: Lavrov and Tillerson spoke about the results
+    """
+
+    code = "GR004"
+    name = "missing-conjunction"
+    summary = "two surnames side by side without `and`"
+    category = "grammar/missing-conjunction"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        surnames = _person_surnames(self.settings)
+        if not surnames:
+            return
+        names = alternation(surnames)
+        pattern = re.compile(rf"(?<![\w-])(?P<first>{names})(?P<gap>[ \t]+)(?P<second>{names})(?![\w-])")
+        for m in document.finditer(pattern):
+            if surnames[m["first"]] == surnames[m["second"]]:
+                continue
+            joined = f"{m['first']} and {m['second']}"
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"`{m.group()}` names two people without `and`; write `{joined}`"
+                f" (or `{m['first']}–{m['second']}` before a noun)",
+                suggestions=[joined],
+                fix=Fix.unsafe(Edit.replace(m.start("gap"), m.end("gap"), " and ")),
+            )
+
+
+SLIPS = "grammar-slips.yml"
+_CAPITAL = r"[A-Z][\w'’-]*"
+
+
+@cache
+def _copula_pattern() -> re.Pattern[str]:
+    table = data(SLIPS)
+    np = rf"(?:the[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})*"
+    return re.compile(
+        rf"\b(?:{alternation(table['reporting_verbs'])})(?:[ \t]+that)?[ \t]+"
+        rf"(?P<np>{np}(?:[ \t]+and[ \t]+{np})?)(?P<gap>[ \t]+)"
+        rf"(?P<predicate>{alternation(table['predicates'])})\b"
+    )
+
+
+@register
+class MissingCopula(Rule):
+    """Russian drops the present-tense copula (`Москва и Вашингтон за …`), and MT output
+    then lacks a verb: a reported subject followed straight by `in favor of`, `ready to`,
+    `interested in`. Only a capitalised subject right after a reporting verb is checked.
+
+    Bad: Lavrov said Moscow and Washington in favor of the full implementation
+    Good: Lavrov said Moscow and Washington are in favor of the full implementation
+    """
+
+    code = "GR005"
+    name = "missing-copula"
+    summary = "a reported subject without `is`/`are` before its predicate"
+    category = "grammar/missing-verb"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        times = words(SLIPS, "times")
+        text = document.text
+        for m in document.finditer(_copula_pattern()):
+            np = m["np"]
+            if any(t.lower() in times for t in np.split()):
+                continue
+            line_end = text.find("\n", m.end())
+            line = text[m.end() : len(text) if line_end < 0 else line_end].rstrip()
+            if not line.endswith((".", "!", "?", "…", '"', "”", "»", ")")):
+                continue
+            plural = " and " in np
+            verb = "are" if plural else "is"
+            fix = None
+            if plural or not np.endswith("s"):
+                fix = Fix.unsafe(Edit.replace(m.start("gap"), m.end("gap"), f" {verb} "))
+            yield self.issue(
+                m.start("np"),
+                m.end("predicate"),
+                f"no verb between `{np}` and `{m['predicate']}`: Russian leaves out the copula;"
+                f" write `{np} {verb} {m['predicate']}`",
+                suggestions=[f"{np} {verb} {m['predicate']}"],
+                fix=fix,
+            )
