@@ -3,7 +3,7 @@
 Two texts with the same number of lines are aligned line by line (the usual layout of MT
 and post-edit files). Otherwise both are split into sentences inside their paragraphs and
 aligned monotonically by dynamic programming over 1-1, 1-0, 0-1, 2-1 and 1-2 links, with a
-cost from token overlap, so a deleted or added sentence (dropped boilerplate, say) does not
+cost from word overlap (Dice over word sets), so a deleted or added sentence (dropped boilerplate, say) does not
 shift every later pair.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -77,10 +76,10 @@ def sentences(text: str) -> list[Segment]:
     return found
 
 
-def _similarity(a: Counter[str], b: Counter[str]) -> float:
-    """Dice coefficient over lower-cased token multisets."""
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 1.0
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient over lower-cased token sets."""
+    total = len(a) + len(b)
+    return 2 * len(a & b) / total if total else 1.0
 
 
 _SKIP = 0.55  # cost of leaving a segment of 8 or more tokens unmatched; shorter ones cost less,
@@ -91,8 +90,8 @@ _MERGE = 0.3  # extra cost of a 2-1 or 1-2 link: merge only when one side really
 
 def align_sentences(mt: list[Segment], pe: list[Segment]) -> list[Pair]:
     """Monotone alignment minimising the summed link costs (banded for long texts)."""
-    bags_mt = [Counter(t.lower() for t in tokens(s.text)) for s in mt]
-    bags_pe = [Counter(t.lower() for t in tokens(s.text)) for s in pe]
+    bags_mt = [frozenset(t.lower() for t in tokens(s.text)) for s in mt]
+    bags_pe = [frozenset(t.lower() for t in tokens(s.text)) for s in pe]
     n, m = len(mt), len(pe)
     band = max(25, abs(n - m) + 25)
     inf = float("inf")
@@ -101,8 +100,8 @@ def align_sentences(mt: list[Segment], pe: list[Segment]) -> list[Pair]:
     cost[0][0] = 0.0
 
     def link(i0: int, i1: int, j0: int, j1: int) -> float:
-        a = sum((bags_mt[k] for k in range(i0, i1)), Counter())
-        b = sum((bags_pe[k] for k in range(j0, j1)), Counter())
+        a = bags_mt[i0] if i1 - i0 == 1 else bags_mt[i0] | bags_mt[i0 + 1]
+        b = bags_pe[j0] if j1 - j0 == 1 else bags_pe[j0] | bags_pe[j0 + 1]
         extra = _MERGE if (i1 - i0) + (j1 - j0) > 2 else 0.0
         return 1 - _similarity(a, b) + extra
 
@@ -120,7 +119,7 @@ def align_sentences(mt: list[Segment], pe: list[Segment]) -> list[Pair]:
                 if di and dj:
                     step = link(i, i2, j, j2)
                 else:
-                    size = sum((bags_mt[i] if di else bags_pe[j]).values())
+                    size = len(bags_mt[i] if di else bags_pe[j])
                     step = _SKIP * min(1.0, size / _SKIP_TOKENS)
                 if here + step < cost[i2][j2]:
                     cost[i2][j2] = here + step

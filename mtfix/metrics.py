@@ -169,3 +169,49 @@ class SegmentScorer:
             self._chrf.sentence_score(hypothesis, refs).score,
             self._ter.sentence_score(hypothesis, refs).score,
         )
+
+
+def score_pairs(
+    hypotheses: Sequence[str], references: Sequence[str]
+) -> tuple[list[SegmentScores], CorpusScores]:
+    """Sentence-level and corpus scores together. TER, the slow metric, is computed once per
+    segment and its statistics summed for the corpus score, as sacreBLEU itself does."""
+    if len(hypotheses) != len(references):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    hyps, refs = list(hypotheses), list(references)
+    ter = TER()
+    try:
+        ter_stats = ter._extract_corpus_statistics(hyps, [refs])
+        segment_ter = [ter._aggregate_and_compute([s]).score for s in ter_stats]
+        corpus_ter = ter._aggregate_and_compute(ter_stats).score
+    except AttributeError:  # pragma: no cover - a sacreBLEU without these internals
+        segment_ter = [ter.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+        corpus_ter = ter.corpus_score(hyps, [refs]).score
+    bleu, chrf = BLEU(), CHRF()
+    sentence_bleu = BLEU(effective_order=True)
+    segments = []
+    for hyp, ref, ter_score in zip(hyps, refs, segment_ter):
+        if not hyp.strip() and not ref.strip():
+            segments.append(SegmentScores(100.0, 100.0, 0.0))
+            continue
+        segments.append(
+            SegmentScores(
+                sentence_bleu.sentence_score(hyp, [ref]).score,
+                chrf.sentence_score(hyp, [ref]).score,
+                ter_score,
+            )
+        )
+    corpus = CorpusScores(
+        bleu.corpus_score(hyps, [refs]).score,
+        chrf.corpus_score(hyps, [refs]).score,
+        corpus_ter,
+        {
+            "BLEU": f"BLEU|{bleu.get_signature().format(short=False)}",
+            "chrF2": f"chrF2|{chrf.get_signature().format(short=False)}",
+            "TER": f"TER|{ter.get_signature().format(short=False)}",
+        },
+        len(hyps),
+    )
+    return segments, corpus

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.metrics import DEFAULT_WEIGHTS, SegmentScorer, corpus_scores, mqm, parse_weights
+from mtfix.metrics import DEFAULT_WEIGHTS, SegmentScorer, corpus_scores, mqm, parse_weights, score_pairs
 from mtfix.model import Issue, Severity, Span
 
 
@@ -71,3 +71,15 @@ def test_segment_scores():
     assert scorer("", "").ter == 0
     worse = scorer("We not agree.", "We agree.")
     assert worse.ter > 0 and worse.chrf < 100
+
+
+def test_score_pairs_agrees_with_the_public_api():
+    hyps = ["The talks was frank .", "He said it .", "", "Completely different words here"]
+    refs = ["The talks were frank .", "He said it .", "", "Nothing alike"]
+    segments, corpus = score_pairs(hyps, refs)
+    scorer = SegmentScorer()
+    for hyp, ref, got in zip(hyps, refs, segments):
+        assert got == scorer(hyp, ref)
+    expected = corpus_scores(hyps, refs)
+    assert (corpus.bleu, corpus.chrf, corpus.ter) == pytest.approx((expected.bleu, expected.chrf, expected.ter))
+    assert corpus.signatures == expected.signatures

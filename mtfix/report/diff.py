@@ -16,7 +16,7 @@ from rich.markup import escape
 
 from mtfix import __version__
 from mtfix.align import Change, Mode, Pair, align, edit_count, token_edits, word_diff
-from mtfix.metrics import CorpusScores, SegmentScorer, SegmentScores, corpus_scores
+from mtfix.metrics import CorpusScores, SegmentScores, score_pairs
 
 
 @dataclass
@@ -52,12 +52,11 @@ def compare(mt_text: str, pe_text: str, mt_path: str = "MT", pe_path: str = "PE"
             mode: Mode | None = None) -> Comparison:
     """Align the two texts and score every segment and the whole."""
     pairs, used = align(mt_text, pe_text, mode)
-    scorer = SegmentScorer()
+    scores, corpus = score_pairs([p.mt_text for p in pairs], [p.pe_text for p in pairs])
     segments = [
-        SegmentDiff(n, pair, token_edits(pair.mt_text, pair.pe_text), scorer(pair.mt_text, pair.pe_text))
-        for n, pair in enumerate(pairs, 1)
+        SegmentDiff(n, pair, token_edits(pair.mt_text, pair.pe_text), score)
+        for n, (pair, score) in enumerate(zip(pairs, scores), 1)
     ]
-    corpus = corpus_scores([p.mt_text for p in pairs], [p.pe_text for p in pairs])
     return Comparison(mt_path, pe_path, used, segments, corpus)
 
 
