@@ -129,3 +129,21 @@ def test_report_command_writes_a_file(tmp_path, run):
     assert "<title>&lt;b&gt;Review&lt;/b&gt;</title>" in page
     assert b"Wrote report.html" in result.stderr
     assert run("report", "a.txt", "--weights", "bad=1").returncode == 2
+
+
+def test_side_by_side_rows_rebuild_both_texts():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "lavrov-tillerson" / "mt.txt"
+    result = _check(sample.read_text(encoding="utf-8"), "mt.txt")
+    view = html._file_view(0, result, unsafe=False)
+    left, right, _ = html._fixed_view(result, unsafe=False)
+
+    def side(cells):
+        return ["".join(i["text"] for i in cell if i["kind"] == "text") for cell in cells]
+
+    rows = view["rows"]
+    assert side(r.left for r in rows if r.left_line) == [left.text[s:e] for s, e in html._line_spans(left)]
+    assert side(r.right for r in rows if r.right_line) == [right.text[s:e] for s, e in html._line_spans(right)]
+    notes = [i["view"].id for r in rows for i in r.left + r.right if i["kind"] == "note"]
+    assert sorted(notes) == sorted(v.id for v in view["issues"])
