@@ -78,3 +78,12 @@ def test_glossary_term_is_suggested_for_a_cyrillic_source_term():
 
     (issue,) = mtfix.check_text("The talks took place in the Кремль.", Settings(select=("CY001",)))
     assert issue.suggestions == ("Kremlin",)
+
+
+def test_english_typos_are_info_not_warnings():
+    import mtfix
+    from mtfix.config import Settings
+    from mtfix.model import Severity
+
+    issues = mtfix.check_text("The ecomomy grew in twentyyears.", Settings(select=("TR",)))
+    assert all(i.severity is Severity.INFO for i in issues)

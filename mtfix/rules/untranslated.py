@@ -262,11 +262,12 @@ class TransliteratedWord(_Transliteration):
             finding = _reading(word)
             if finding is None:
                 if word.islower() and len(word) >= 6 and russian_shape(word) >= 1:
+                    strong = len(word) >= 7 and not _english_slip(word)
                     yield self.issue(
                         start,
                         end,
                         f"`{word}` reads as romanized Russian, not English",
-                        severity=self.severity if len(word) >= 7 else Severity.INFO,
+                        severity=self.severity if strong else Severity.INFO,
                     )
                 continue
             if not word.islower() and (
@@ -282,7 +283,7 @@ class TransliteratedWord(_Transliteration):
                 severity = Severity.INFO
             elif finding.lemma == finding.cyrillic and _INTERNATIONAL.search(word) and russian_shape(word) == 0:
                 severity = Severity.INFO
-            if finding.coinage:
+            if finding.coinage or (severity is self.severity and _english_slip(word)):
                 severity = Severity.INFO
             source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
             if finding.coinage:
@@ -354,6 +355,39 @@ def _common_english(word: str) -> bool:
 
     r = rank(word)
     return r < 40_000 if r is not None else is_english(word)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _english_slip(word: str) -> bool:
+    """Whether `word` is a common English word with one letter wrong inside it (`ecomomy`,
+    `vechicle`), or two English words run together (`twentyyears`). Short words and words
+    with Russian letter groups have too many English neighbours to judge, and the last two
+    letters are left out of the edit: there a Russian case ending differs from a loanword."""
+    from mtfix.lexicon.english import rank
+
+    def common(w: str) -> bool:
+        r = rank(w)
+        return r is not None and r < 30_000
+
+    from mtfix.lexicon.romanization import russian_shape
+
+    w = word.lower()
+    if any(common(w[:i]) and common(w[i:]) for i in range(4, len(w) - 3)):
+        return True
+    if len(w) < 7 or russian_shape(w):
+        return False
+    inner = len(w) - 2
+    for i in range(inner):
+        if common(w[:i] + w[i + 1 :]):
+            return True
+        if i + 1 < inner and common(w[:i] + w[i + 1] + w[i] + w[i + 2 :]):
+            return True
+        for ch in _LETTERS:
+            if common(w[:i] + ch + w[i + 1 :]) or common(w[:i] + ch + w[i:]):
+                return True
+    return False
 
 
 def _english_name(word: str) -> bool:
