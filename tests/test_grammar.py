@@ -71,3 +71,14 @@ def test_pronoun_gender_comes_from_the_glossary_surname():
     text = 'Zakharova commented on the talks. "We are ready," he said.'
     (found,) = issues(text, "GR002")
     assert found.suggestions == ("she",)
+
+
+def test_pronoun_fix_is_unsafe_when_someone_else_may_be_meant():
+    text = 'John Smith asked Wurzelbach about the talks. "No," she said.'
+    (found,) = issues(text, "GR002")
+    assert found.fix.applicability.value == "unsafe"
+    assert "Wurzelbach" in found.message
+
+
+def test_double_negation_ignores_a_clause_of_its_own():
+    assert issues("I cannot say nothing happened.", "GR001") == []

@@ -45,6 +45,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]
     clause_openers: frozenset[str]
     emphatic: frozenset[str]
+    finite: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         subject_pronouns=words(DATA, "subject_pronouns"),
         clause_openers=words(DATA, "clause_openers"),
         emphatic=words(DATA, "emphatic_subjects"),
+        finite=words(DATA, "finite"),
     )
 
 
@@ -97,7 +99,12 @@ def _repeats_negation(lex: Lexicon, text: str, m: re.Match[str], end: int) -> bo
         return False  # a quoted word: did not say "no"
     if neg == "no":
         return bool(following[:1].isalpha()) and following.lower() not in lex.after_no
-    return following.lower() not in lex.after_object
+    if text.startswith(("'s", "’s"), m.end()):
+        return False  # nothing's changed: a clause of its own
+    lower = following.lower()
+    if lower in lex.finite or lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")):
+        return False  # cannot say nothing happened
+    return lower not in lex.after_object
 
 
 def _opens_clause(lex: Lexicon, text: str, start: int, segment_start: int) -> bool:

@@ -17,6 +17,8 @@ GENDER_WORD = {"m": "a man", "f": "a woman"}
 #: How far back the speaker may be named, and how far back another referent may hide.
 CHAIN = 4
 CONTEXT = 6
+#: Capitalised words rarer than this (wordfreq zipf) may be someone's name.
+RARE = 3.5
 
 _NAME_PART = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:al|el|bin|ibn|von|van|de|da|di|le)-?[A-Z][\w'’]*)"
 NAME = re.compile(rf"(?<![\w'’-]){_NAME_PART}(?:[ \t]+{_NAME_PART})*")
@@ -321,6 +323,7 @@ class PronounGender(Rule):
                 return None
             chain.append(subject)
             if subject.named:
+                chain_start = span[0]
                 break
         if not chain or not chain[-1].named or not chain[-1].gender:
             return None
@@ -335,10 +338,40 @@ class PronounGender(Rule):
         if wrong in _cues(lex, speakers, context, m.start("pronoun") - context_start):
             return None
         right = OTHER[pronoun]
+        edit = Edit.replace(m.start("pronoun"), m.end("pronoun"), right)
+        between = text[chain_start:opening]
+        others = self._unknown_people(speakers, between, chain[-1].text, speaker)
+        name = speakers.strip(chain[-1].text)
         return self.issue(
             m.start("pronoun"),
             m.end("pronoun"),
-            f"`{pronoun}` for {speakers.strip(chain[-1].text)}, who is {GENDER_WORD[speaker]}; write `{right}`",
+            f"`{pronoun}` for {name}, who is {GENDER_WORD[speaker]}; write `{right}`"
+            + (f" (unless it is {others[0]})" if others else ""),
             suggestions=[right],
-            fix=Fix.safe(Edit.replace(m.start("pronoun"), m.end("pronoun"), right)),
+            fix=Fix.unsafe(edit) if others else Fix.safe(edit),
         )
+
+    def _unknown_people(self, speakers: Speakers, text: str, speaker: str, gender: str) -> list[str]:
+        """Rare capitalised words in `text` that may name someone else of unknown gender."""
+        from wordfreq import zipf_frequency
+
+        skip = set(speaker.split()) | self._glossary_words()
+        found = []
+        for m in TOKEN.finditer(text):
+            word = m.group()
+            if not word[:1].isupper() or word in skip or speakers.known.get(word) == gender:
+                continue
+            if not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?\"“«":
+                continue  # sentence-initial capital
+            if first_name(word) in ("male", "female") and speakers.known.get(word, gender) == gender:
+                continue
+            if zipf_frequency(word.lower(), "en") < RARE:
+                found.append(word)
+        return found
+
+    def _glossary_words(self) -> set[str]:
+        if not hasattr(self, "_words"):
+            self._words = {
+                w for e in self.settings.glossary.entries for t in (e.term, *e.variants) for w in t.split()
+            }
+        return self._words
