@@ -104,11 +104,19 @@ SPACED_THOUSANDS = re.compile(
 )
 
 
+#: An amount of something (`10 000 people`) or of money (`$10 000`): the spaces group thousands.
+#: Elsewhere (`widths: 10 100`) the digits may be two numbers, so the finding is only info.
+_COUNTED = re.compile(r"(?:[-–][\d \u00a0\u2009\u202f]+)?[ \t\u00a0]*(?:[^\W\d_]|[$€£₽%])")
+_MONEY = frozenset("$€£₽")
+
+
 @register
 class SpacedThousands(Rule):
     """Thousands grouped with spaces, as Russian does (`10 000`). English news groups them with
     commas. Runs of digits that could be separate numbers (`in 2013 187 villages`) or a phone
-    number (`7 926 531-85-28`) are left alone; ranges (`5 000-6 000`) are not.
+    number (`7 926 531-85-28`) are left alone; ranges (`5 000-6 000`) are not. The fix is
+    safe when a word or currency shows that one amount is meant (`10 000 people`, `$2 800`);
+    a bare `150 300` may be two numbers and is reported as info with an unsafe fix.
 
     Bad: More than 10 000 people took part.
     Good: More than 10,000 people took part.
@@ -122,14 +130,18 @@ class SpacedThousands(Rule):
     fixable = True
 
     def check(self, document):
+        text = document.text
         for m in document.finditer(SPACED_THOUSANDS):
             fixed = re.sub(r"[ \u00a0\u2009\u202f]", ",", m["number"])
+            edit = Edit.replace(m.start(), m.end(), fixed)
+            counted = _COUNTED.match(text, m.end()) or text[m.start() - 1 : m.start()] in _MONEY
             yield self.issue(
                 m.start(),
                 m.end(),
                 f"`{m[0]}` groups thousands with spaces; English writes `{fixed}`",
                 suggestions=[fixed],
-                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
+                fix=Fix.safe(edit) if counted else Fix.unsafe(edit),
+                severity=None if counted else Severity.INFO,
             )
 
 
