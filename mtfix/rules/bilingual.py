@@ -55,6 +55,9 @@ _NUMBER = (
 _NUMBER_RU = re.compile(_NUMBER % "")
 _NUMBER_EN = re.compile(_NUMBER % ",")
 _DATE = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\w])")
+_PM = re.compile(r"\s?[pP]\.?[mM]\b")
+#: A numeric date in an English target, day or month first.
+_DATE_EN = re.compile(r"(?<![\w.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -64,16 +67,15 @@ class Number:
     start: int
     end: int
     text: str
+    #: The month of a numeric date, which a target may write as a name (BL002's business).
+    month: bool = False
 
 
 def _value(m: re.Match[str], english: bool) -> Decimal | None:
     whole, sep, frac, dec = m["int"], m["sep"], m["frac"], m["dec"]
     digits = whole.replace(sep, "") if sep else whole
-    if frac and dec:
-        if english and frac == "," and len(dec) == 3 and not sep:
-            digits, dec = digits + dec, None  # 10,000 written without a second group
-        elif sep == "," and frac == ",":
-            return None
+    if frac and dec and len(dec) == 3 and not sep and (english and frac == "," or not english and frac == "."):
+        digits, frac, dec = digits + dec, None, None  # 10,000 in English, 17.000 in Russian
     try:
         return Decimal(f"{digits}.{dec}" if frac and dec else digits)
     except InvalidOperation:
@@ -84,26 +86,50 @@ def numbers(text: str, english: bool) -> list[Number]:
     """Numbers in `text`, each multiplied by a magnitude word that follows it (млн, million)."""
     found = []
     magnitudes = data()["magnitudes-en" if english else "magnitudes-ru"]
+    dates = _DATE_EN if english else _DATE
     for m in (_NUMBER_EN if english else _NUMBER_RU).finditer(text):
-        if _DATE.match(text, m.start()):
+        if dates.match(text, m.start()):
             continue
         value = _value(m, english)
         if value is None:
             continue
         end = m.end()
         after = _WORD.match(text, end + 1) if text[end : end + 1] in (" ", "\u00a0") else None
-        word = (after.group() if after else m["suffix"]).lower()
+        word = (m["suffix"] or (after.group() if after else "")).lower()
+        if english and m["suffix"] == "m" and re.search(r"[$€£]\s?$", text[: m.start()]):
+            word = "million"  # $5m, € 1m
         factor = magnitudes.get(word) or next(
             (f for stem, f in magnitudes.items() if not english and len(stem) > 3 and word.startswith(stem)), None
         )
         if factor:
             value *= factor
-            end = after.end() if after else end
+            end = end if m["suffix"] else after.end()
+        elif english and value < 12 and _PM.match(text, end):
+            value += 12  # 2 p.m. is 14:00
         found.append(Number(value, m.start(), end, text[m.start() : end]))
-    for m in _DATE.finditer(text):
-        for part in ("d", "y"):
-            found.append(Number(Decimal(int(m[part])), m.start(part), m.end(part), m[part]))
+    for m in dates.finditer(text):
+        for part in ("d", "m", "y"):
+            found.append(Number(Decimal(int(m[part])), m.start(part), m.end(part), m[part], part == "m"))
+    if not english:
+        for m in _ROMAN.finditer(text):
+            if m.group(1) and (value := _roman(m.group(1))):
+                found.append(Number(Decimal(value), m.start(1), m.end(1), m.group(1)))
     return found
+
+
+#: A Roman numeral as Russian writes centuries, congresses and monarchs (XX век, II-го).
+_ROMAN = re.compile(r"(?<![\w-])(X{0,3}(?:IX|IV|V?I{0,3}))(?:-\w+)?(?![\w])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    if numeral == "I":
+        return 0  # more often a letter or an initial than the number one
+    total = 0
+    for i, c in enumerate(numeral):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > v else v
+    return total
 
 
 @cache
@@ -114,7 +140,16 @@ def _russian_number_words() -> list[tuple[re.Pattern[str], Decimal]]:
 def _word_values(text: str, english: bool) -> set[Decimal]:
     if english:
         table = data()["numbers-en"]
-        return {Decimal(str(table[w])) for w in _WORD.findall(text.lower()) if w in table}
+        words = _WORD.findall(text.lower())
+        found = {Decimal(str(table[w])) for w in words if w in table}
+        magnitudes = data()["magnitudes-en"]
+        for number, magnitude in zip(words, words[1:]):
+            if number in table and magnitude in magnitudes:
+                found.add(Decimal(str(table[number])) * magnitudes[magnitude])
+        for tens, units in re.findall(r"\b([a-z]+ty)-([a-z]+)\b", text.lower()):
+            if tens in table and units in table and table[units] < 10:
+                found.add(Decimal(table[tens] + table[units]))
+        return found
     return {v for pattern, v in _russian_number_words() if pattern.search(text)}
 
 
@@ -159,7 +194,14 @@ class NumberMismatch(Rule):
                     for n in numbers(text[span.start : span.end], english=True)
                 ]
             target_values = {n.value for n in target_numbers}
-            missing = [n for n in source_numbers if not _matches(n.value, target_values)]
+            missing = [
+                n
+                for n in source_numbers
+                if not n.month
+                and n.value != 0
+                and not _matches(n.value, target_values)
+                and not re.search(rf"(?<!\d){re.escape(n.text)}(?!\d)", target)
+            ]
             extra = [n for n in target_numbers if not _matches(n.value, source_values)]
             if missing:
                 words = _word_values(target, english=True)
@@ -362,7 +404,7 @@ class Addition(Rule):
 # --- placeholders, tags, URLs ---------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr@]|%\([\w.]+\)[sdifr]"  # printf, Python
+    r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcr@]|%\([\w.]+\)[sdifr]"  # printf, Python
     r"|\{\{[^{}]*\}\}|\{[\w.:!]*\}|\$\{\w+\}|\$\w+\$?"  # templates, {0}, {name}, ${x}
     r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"  # tags
     r"|\b(?:https?|ftp)://[^\s<>\"']*[^\s<>\"'.,;:!?)]|\bwww\.[^\s<>\"']*[^\s<>\"'.,;:!?)]"  # URLs
@@ -415,15 +457,70 @@ class PlaceholderMismatch(Rule):
 
 
 @cache
-def _lemmas_of(text: str) -> tuple[str, ...]:
-    from mtfix.lexicon.russian import analyzer
+def _lemma(word: str) -> str:
+    """The dictionary form; for a capitalised word a name's (Львов: львов, not лев)."""
+    if not _CYRILLIC.match(word):
+        return word.lower()
+    from mtfix.lexicon.russian import NAME_TAGS, analyzer
 
-    morph = analyzer()
-    return tuple(morph.parse(w)[0].normal_form for w in re.findall(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*", text.lower()))
+    parses = analyzer().parse(word)
+    if word[:1].isupper():
+        names = [p for p in parses if NAME_TAGS & p.tag.grammemes]
+        parses = names or parses
+    return parses[0].normal_form
 
 
-def _lemma_sequence(text: str) -> str:
-    return " " + " ".join(_lemmas_of(text)) + " "
+def _shape(word: str) -> str:
+    return "A" if word.isupper() and len(word) > 1 else "a" if word[:1].islower() else "Aa"
+
+
+@cache
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, case shape) of each word."""
+    return tuple((_lemma(w), _shape(w)) for w in re.findall(r"\w+", text))
+
+
+def _contains(source: str, term: str) -> bool:
+    """Whether `term` occurs in `source` in some inflected form, with the term's capitals."""
+    words, wanted = _tokens(source), _tokens(term)
+    n = len(wanted)
+    for i in range(len(words) - n + 1):
+        if all(
+            w[0] == t[0] and (t[1] == "a" or w[1] == t[1] or t[1] == "Aa" and w[1] == "A")
+            for w, t in zip(words[i : i + n], wanted)
+        ):
+            return True
+    return False
+
+
+def _stem_in(term: str, target: str) -> bool:
+    """A one-word term present as a derived word (Ukraine: Ukrainian)."""
+    if " " in term or len(term) < 5:
+        return False
+    stem = term[: max(4, len(term) - 2)].casefold()
+    return re.search(rf"(?<!\w){re.escape(stem)}", target.casefold()) is not None
+
+
+def _initialism(term: str, target: str) -> bool:
+    """Whether the target writes `term` as its initials (ROC for Russian Orthodox Church)."""
+    initials = "".join(w[0] for w in term.split() if w[:1].isupper())
+    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", target) is not None
+
+
+def _source_terms(glossary) -> dict[str, list]:
+    """Glossary entries by the first lemma of each of their Russian source terms."""
+    cached = _BY_LEMMA.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        table: dict[str, list] = {}
+        for entry in glossary.entries:
+            for term in getattr(entry, "source", ()):
+                if (tokens := _tokens(term)):
+                    table.setdefault(tokens[0][0], []).append((entry, term))
+        cached = _BY_LEMMA[id(glossary)] = (glossary, table)
+    return cached[1]
+
+
+_BY_LEMMA: dict[int, tuple[object, dict]] = {}
 
 
 @register
@@ -445,19 +542,21 @@ class KeyTermMismatch(Rule):
         pairs = list(units(document))
         if not pairs:
             return
-        terms = [(e, s) for e in self.settings.glossary.entries for s in getattr(e, "source", ()) if s]
+        terms = _source_terms(self.settings.glossary)
         if not terms:
             return
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue
-            lemmas = _lemma_sequence(unit.source)
             folded = target.casefold()
-            for entry, source_term in terms:
-                if _lemma_sequence(source_term) not in lemmas:
+            lemmas = {lemma for lemma, _ in _tokens(unit.source)}
+            for entry, source_term in (t for lemma in lemmas for t in terms.get(lemma, ())):
+                if not _contains(unit.source, source_term):
                     continue
-                forms = (entry.term, *getattr(entry, "admitted", ()))
+                forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
                 if any(re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", folded) for f in forms):
+                    continue  # the term, an admitted form, or a variant that TM001 reports
+                if _initialism(entry.term, target) or _stem_in(entry.term, target):
                     continue
                 span = unit.span
                 yield self.issue(
@@ -554,7 +653,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 _LATIN_TOKEN = re.compile(r"(?<![\w@/.-])[A-Za-z]{4,}(?![\w@/-])")
 _RUSSIAN_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(—–-]\s*)$")
+_QUOTED = re.compile(r"[\"«“„'‘]\s*$")
 
 
 def romanize(word: str) -> str:
@@ -577,17 +676,19 @@ def skeleton(latin: str) -> str:
 def _is_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 2.0
+    return zipf_frequency(word, "en") >= 1.0
 
 
 def _source_words(source: str) -> list[tuple[str, str]]:
-    """Common (not proper-name) Russian words of a source and their skeletons."""
+    """Lower-case Russian words of a source that are not quoted, and their skeletons.
+
+    A capitalised word may be a name, which English transliterates; a quoted one is a
+    mention (a word, a title) that is often kept as it sounds."""
     words = []
     for m in _RUSSIAN_WORD.finditer(source):
         word = m.group()
-        if word[0].isupper():
-            if not _SENTENCE_START.search(source[: m.start()]) or _is_name(word):
-                continue
+        if word[0].isupper() or _QUOTED.search(source, 0, m.start()) or _is_name(word):
+            continue
         words.append((word, skeleton(romanize(word))))
     return words
 
