@@ -159,6 +159,8 @@ class TermVariant(Rule):
                     continue
                 if _sentence_start(text, first.start()) or _sentence_start(text, second.start()):
                     continue
+                if _title_case_line(text, first.start()):
+                    continue
                 if b[:1].isupper() and not b[1:].islower():
                     continue
                 # A title before a name (`Russian President Vladimir Putin`) is capitalised
@@ -189,6 +191,15 @@ class TermVariant(Rule):
                     fix=Fix.unsafe(Edit.replace(start, end, target)),
                     severity=Severity.INFO,
                 )
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    """True on a headline in title case (`Ask Questions About The Reform`), where capitals
+    say nothing about how the running text spells a name."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = [w for w in WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _match_case(matched: str, spelling: str) -> str:
