@@ -111,8 +111,20 @@ def test_jsonl_one_issue_per_line():
 
 
 @pytest.mark.parametrize("name", ["sarif", "github", "junit", "jsonl", "html"])
-def test_check_accepts_the_format(tmp_path, run, name):
+def test_check_accepts_the_format(tmp_path, monkeypatch, name):
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+
     (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
-    result = run("check", "--format", name, "bad.txt")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--format", name, "bad.txt"])
+    assert result.exit_code == 1, result.output
+    assert "PU001" in result.stdout
+
+
+def test_check_format_through_a_subprocess(tmp_path, run):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    result = run("check", "--format", "sarif", "bad.txt")
     assert result.returncode == 1, result.stderr
-    assert b"PU001" in result.stdout
+    assert json.loads(result.stdout)["runs"][0]["results"][0]["ruleId"] == "PU001"

@@ -5,16 +5,38 @@ from __future__ import annotations
 import json
 
 import pytest
+from typer.testing import CliRunner
+
+from mtfix.cli import app
 
 BAD = '"We agree", - he said. "No," - she said.\n'
 GOOD = '"We agree," he said. "No," she said.\n'
 
 
+class _Result:
+    def __init__(self, result):
+        self.returncode = result.exit_code
+        self.stdout = result.stdout.encode()
+        self.stderr = result.stderr.encode()
+
+
 @pytest.fixture
-def files(tmp_path):
+def files(tmp_path, monkeypatch):
     (tmp_path / "mt.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "pe.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def run():
+    """`mtfix` in-process (the subprocess route is covered by tests/test_cli.py)."""
+    runner = CliRunner()
+
+    def _run(*args, cwd=None):
+        return _Result(runner.invoke(app, list(args)))
+
+    return _run
 
 
 def test_score_text_and_reference(files, run):
