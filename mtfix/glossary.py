@@ -1,24 +1,34 @@
 """Glossaries: approved English terms, the variants to replace, and the Russian source terms.
 
-The TSV format is documented in `glossaries/FORMAT.md`.
+A glossary is a list of concepts (TermEntry). All their English forms go into one
+Aho-Corasick automaton run over a normalized view of the text (case folded, typographic
+quotes, dashes and hyphens unified, white-space runs collapsed) whose offsets map back to the
+exact text. Matches respect word boundaries, take English inflection (plural -s/-es/-ies,
+possessive 's and s'), and the longest match wins. Compiled glossaries are cached on disk,
+keyed by a digest of the files' content.
+
+File formats (TSV, CSV, TBX, YAML) are read by `mtfix.termbase.formats` and documented in
+`glossaries/FORMAT.md`.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import os
+import pickle
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from mtfix.document import InputError
 
-COLUMNS = ("term", "variants", "source", "case", "gender", "note")
-REQUIRED = ("term", "note")
-_TRUE = {"yes", "true", "1", "sensitive"}
-_FALSE = {"", "no", "false", "0", "insensitive"}
+CACHE_FORMAT = 1
+PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
+_KINDS = (PREFERRED, ADMITTED, FORBIDDEN)
 
 
 class GlossaryError(InputError):
@@ -27,7 +37,12 @@ class GlossaryError(InputError):
 
 @dataclass(frozen=True)
 class TermEntry:
-    """One concept: the preferred English term and what must not stand in its place."""
+    """One concept: the preferred English term, what may and what must not stand in its place.
+
+    `variants` are forbidden or deprecated renderings (TM001 replaces them); `admitted` ones
+    are acceptable but should not be mixed with the term in one document (TM002). `policy`
+    names a setting that can make the admitted variants forbidden (`kiev-policy`).
+    """
 
     term: str
     variants: tuple[str, ...] = ()
@@ -36,128 +51,32 @@ class TermEntry:
     gender: str = ""
     note: str = ""
     origin: str = ""
+    admitted: tuple[str, ...] = ()
+    pos: str = ""
+    domain: str = ""
+    policy: str = ""
+    id: str = ""
 
 
 @dataclass(frozen=True)
 class TermMatch:
-    """A forbidden variant found in text."""
+    """A glossary form found in text. `variant` is the text found without its inflection,
+    `suffix` the inflection (`'s`, `s`, `es`, `ies`, `s'`), `form` the glossary's spelling."""
 
     start: int
     end: int
     entry: TermEntry
     variant: str
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split("|") if v.strip())
-
-
-def read_tsv(path: Path) -> list[TermEntry]:
-    """Entries of a TSV glossary with a header row; GlossaryError names file:line on a problem.
-
-    Blank lines and lines starting with `#` are skipped.
-    """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
-    except UnicodeDecodeError as err:
-        raise GlossaryError(f"{path}: invalid UTF-8 at byte offset {err.start}") from None
-    rows = [
-        (number, line.rstrip("\r\n").split("\t"))
-        for number, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.startswith("#")
-    ]
-    if not rows:
-        raise GlossaryError(f"{path}:1: empty glossary (no header row)")
-    number, header = rows[0]
-    header = [c.strip().lower() for c in header]
-    unknown = [c for c in header if c not in COLUMNS]
-    if unknown or any(c not in header for c in REQUIRED):
-        raise GlossaryError(
-            f"{path}:{number}: glossary header must name columns from {', '.join(COLUMNS)}"
-            f" including {', '.join(REQUIRED)}; got {', '.join(header)}"
-        )
-    entries = []
-    for number, fields in rows[1:]:
-        if len(fields) != len(header):
-            raise GlossaryError(
-                f"{path}:{number}: {len(fields)} tab-separated fields, header has {len(header)}"
-            )
-        entries.append(_entry(dict(zip(header, fields)), f"{path}:{number}"))
-    return entries
-
-
-def _entry(row: dict[str, str], where: str) -> TermEntry:
-    values = {k: v.strip() for k, v in row.items()}
-    if not values["term"]:
-        raise GlossaryError(f"{where}: empty `term`")
-    case = values.get("case", "").lower()
-    if case not in _TRUE | _FALSE:
-        raise GlossaryError(f"{where}: `case` must be yes or no, not {values['case']!r}")
-    gender = values.get("gender", "")
-    if gender not in ("", "m", "f"):
-        raise GlossaryError(f"{where}: `gender` must be m, f or empty, not {gender!r}")
-    return TermEntry(
-        term=values["term"],
-        variants=_split(values.get("variants", "")),
-        source=_split(values.get("source", "")),
-        case_sensitive=case in _TRUE,
-        gender=gender,
-        note=values["note"],
-        origin=where,
-    )
-
-
-class Glossary:
-    """Entries from one or more files, with one compiled matcher for their variants."""
-
-    def __init__(self, entries: Iterable[TermEntry]) -> None:
-        self.entries = list(entries)
-        self._patterns = [
-            _compile({_key(v, False): e for e in self.entries if e.case_sensitive for v in e.variants}, 0),
-            _compile(
-                {_key(v, True): e for e in self.entries if not e.case_sensitive for v in e.variants},
-                re.IGNORECASE,
-            ),
-        ]
+    suffix: str = ""
+    kind: str = FORBIDDEN
+    form: str = ""
+    exact_case: bool = True
 
     @property
-    def digest(self) -> str:
-        """A short content digest, for run signatures and caches."""
-        data = repr([(e.term, e.variants, e.case_sensitive) for e in self.entries])
-        return hashlib.sha256(data.encode()).hexdigest()[:12]
-
-    def variants_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[TermMatch]:
-        """Forbidden variants in `text[start:end]`, longest first where they overlap."""
-        end = len(text) if end is None else end
-        found = []
-        for pattern, lookup in self._patterns:
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text, start, end):
-                key = _key(m.group(), bool(pattern.flags & re.IGNORECASE))
-                found.append(TermMatch(m.start(), m.end(), lookup[key], m.group()))
-        found.sort(key=lambda t: (t.start, -t.end))
-        last_end = -1
-        for match in found:
-            if match.start >= last_end:
-                last_end = match.end
-                yield match
-
-
-def _key(variant: str, fold: bool) -> str:
-    """Lookup key of a variant: white space folded, and case too when insensitive."""
-    key = " ".join(variant.split())
-    return key.casefold() if fold else key
-
-
-def _compile(lookup: dict[str, TermEntry], flags: int) -> tuple[re.Pattern[str] | None, dict]:
-    if not lookup:
-        return None, lookup
-    alternatives = sorted(lookup, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags), lookup
+    def replacement(self) -> str:
+        """The preferred term in the case pattern and inflection of the text it replaces."""
+        term = self.entry.term if self.entry.case_sensitive else match_case(self.variant, self.entry.term)
+        return inflect(term, self.suffix, self.variant)
 
 
 def match_case(found: str, preferred: str) -> str:
@@ -169,6 +88,272 @@ def match_case(found: str, preferred: str) -> str:
     return preferred
 
 
+def plural(term: str) -> str:
+    """English plural of a term (its last word)."""
+    lower = term.lower()
+    if len(term) > 1 and term.isupper():
+        return term + "s"
+    if re.search(r"[^aeiou]y$", lower):
+        return term[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", lower):
+        return term + "es"
+    return term + "s"
+
+
+def inflect(term: str, suffix: str, found: str = "") -> str:
+    """`term` with the inflection `suffix` that the replaced text carried."""
+    if not suffix:
+        return term
+    upper = len(found) > 1 and found.isupper()
+    if suffix[0] in "'’":
+        mark = suffix[0]
+        if term.endswith("s") and (len(suffix) == 1 or not found.lower().endswith("s")):
+            return term + mark
+        return term + mark + ("S" if suffix[-1:] == "S" else "s")
+    if suffix.lower().endswith(("'", "’")):
+        result = plural(term) + suffix[-1]
+    else:
+        result = plural(term)
+    return result.upper() if upper else result
+
+
+# The normalized view: one code point of the view maps to one of the text, except where
+# white space is collapsed or invisible characters are dropped.
+
+_TABLE = str.maketrans(
+    {
+        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4"},
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"},
+        **{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
+        **{c: " " for c in "\t\x0b\x0c\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+           "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x85\u2028\u2029"},
+    }
+)
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_SQUEEZE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+|[ \r\n]{2,}|[\r\n]")
+
+
+def normalize(text: str) -> str:
+    """A term or text in the matcher's spelling: typographic variants unified, hyphens as
+    spaces, white space collapsed (not case folded)."""
+    return " ".join(_INVISIBLE.sub("", text).translate(_TABLE).split())
+
+
+class TextView:
+    """The normalized view of a text: `folded` (lower case) and `unfolded`, same length,
+    with `original(i)` giving the offset in the text of view position `i`."""
+
+    def __init__(self, text: str) -> None:
+        translated = text.translate(_TABLE)
+        pieces, view_starts, text_starts = [], [0], [0]
+        position = length = 0
+        for m in _SQUEEZE.finditer(translated):
+            kept = translated[position : m.start()]
+            gap = m.group()
+            breaks = gap.count("\n") + gap.replace("\r\n", "").count("\r")
+            filler = "" if gap[0] not in " \r\n" else ("\n" if breaks > 1 else " ")
+            pieces.append(kept)
+            pieces.append(filler)
+            length += len(kept) + len(filler)
+            position = m.end()
+            view_starts.append(length)
+            text_starts.append(position)
+            if filler:
+                # the filler maps to the start of the gap
+                view_starts[-1] = length - 1
+                text_starts[-1] = m.start()
+                view_starts.append(length)
+                text_starts.append(position)
+        pieces.append(translated[position:])
+        self.unfolded = "".join(pieces)
+        folded = self.unfolded.lower()
+        if len(folded) != len(self.unfolded):
+            folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.unfolded)
+        self.folded = folded
+        self._view_starts = view_starts
+        self._text_starts = text_starts
+
+    def original(self, index: int) -> int:
+        """The text offset of view position `index`."""
+        k = bisect.bisect_right(self._view_starts, index) - 1
+        return self._text_starts[k] + index - self._view_starts[k]
+
+
+_SUFFIX = re.compile(r"(?:s['’]|['’][sS]|[eE][sS]|[sS]|['’](?= [a-z]))?")
+_ES_BASE = re.compile(r"(?:s|x|z|ch|sh)$", re.IGNORECASE)
+
+
+def _acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class Glossary:
+    """Entries from one or more files, with one compiled matcher for all their forms."""
+
+    def __init__(
+        self,
+        entries: Iterable[TermEntry] = (),
+        *,
+        digest: str | None = None,
+        loader: Callable[[], tuple[list[TermEntry], object]] | None = None,
+    ) -> None:
+        self._entries = None if loader else list(entries)
+        self._loader = loader
+        self._digest = digest
+        self._automaton: object | None = None
+        self._memo: tuple[str, list[TermMatch]] | None = None
+
+    @property
+    def entries(self) -> list[TermEntry]:
+        self._load()
+        return self._entries
+
+    def _load(self) -> None:
+        if self._entries is None and self._loader is not None:
+            self._entries, self._automaton = self._loader()
+
+    @property
+    def digest(self) -> str:
+        """A short content digest, for run signatures and caches."""
+        if self._digest is None:
+            data = repr([(e.term, e.variants, e.admitted, e.case_sensitive) for e in self.entries])
+            self._digest = hashlib.sha256(data.encode()).hexdigest()[:12]
+        return self._digest
+
+    @property
+    def automaton(self):
+        self._load()
+        if self._automaton is None:
+            self._automaton = compile_automaton(self.entries)
+        return self._automaton
+
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        """Every glossary form (preferred, admitted, forbidden) in `text[start:end]`; where
+        matches overlap the longest wins."""
+        end = len(text) if end is None else end
+        if self._memo is None or self._memo[0] is not text and self._memo[0] != text:
+            self._memo = (text, self._find(text))
+        found = self._memo[1]
+        first = bisect.bisect_left(found, start, key=lambda m: m.start)
+        return [m for m in found[first:] if m.start < end and m.end <= end]
+
+    def variants_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[TermMatch]:
+        """Forbidden variants in `text[start:end]`, longest first where they overlap."""
+        for match in self.matches(text, start, end):
+            if match.kind == FORBIDDEN:
+                yield match
+
+    def _find(self, text: str) -> list[TermMatch]:
+        automaton = self.automaton
+        if len(automaton) == 0 or not text:
+            return []
+        entries = self.entries
+        view = TextView(text)
+        folded, unfolded = view.folded, view.unfolded
+        size = len(folded)
+        candidates = []
+        for last, (length, forms) in automaton.iter(folded):
+            begin = last - length + 1
+            stop = last + 1
+            if begin > 0 and folded[begin - 1].isalnum():
+                continue
+            if stop < size and folded[stop].isalnum() and folded[stop] not in "se":
+                continue
+            start = view.original(begin)
+            base_end = view.original(last) + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-") and folded[begin].isalnum():
+                continue
+            suffix = ""
+            if folded[last].isalpha():
+                suffix = _SUFFIX.match(text, base_end).group()
+                if suffix[:1] in "eE" and not _ES_BASE.search(folded[begin:stop]):
+                    suffix = ""
+                if suffix in ("'", "’") and folded[last] != "s":
+                    suffix = ""
+            end = base_end + len(suffix)
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+                continue
+            surface = unfolded[begin:stop]
+            for index, kind, exact, case_sensitive, ies in forms:
+                exact_case = not case_sensitive or surface == exact or (surface == exact.upper() and exact != exact.lower())
+                if not exact_case:
+                    continue
+                candidates.append((start, end, base_end, index, kind, exact, suffix or ("ies" if ies else ""), exact_case))
+        candidates.sort(key=lambda c: (c[0] - c[1], bool(c[6]), c[4], c[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for start, end, base_end, index, kind, exact, suffix, exact_case in candidates:
+            k = bisect.bisect_left(taken, (start, start))
+            if k > 0 and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+                continue
+            taken.insert(k, (start, end))
+            entry = entries[index]
+            chosen.append(
+                TermMatch(
+                    start, end, entry, text[start:base_end], suffix, _KINDS[kind], exact, exact_case
+                )
+            )
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+    def with_policies(self, policies: Iterable[str]) -> Glossary:
+        """A copy where entries tagged with one of `policies` forbid their admitted variants."""
+        policies = set(policies)
+        if not policies:
+            return self
+        return Glossary(apply_policies(self.entries, policies))
+
+
+def apply_policies(entries: Iterable[TermEntry], policies: set[str]) -> list[TermEntry]:
+    return [
+        replace(e, variants=e.variants + e.admitted, admitted=()) if e.policy and e.policy in policies else e
+        for e in entries
+    ]
+
+
+def compile_automaton(entries: list[TermEntry]):
+    """One Aho-Corasick automaton over the folded, normalized forms of every entry.
+
+    Each key maps to (length, forms); a form is (entry index, kind, exact spelling,
+    case-sensitive, y->ies plural). All-capital forms (acronyms) match only in capitals.
+    """
+    import ahocorasick
+
+    table: dict[str, list[tuple[int, int, str, bool, bool]]] = {}
+
+    def add(key: str, form: tuple[int, int, str, bool, bool]) -> None:
+        table.setdefault(key, []).append(form)
+
+    for index, entry in enumerate(entries):
+        for kind, forms in enumerate(((entry.term,), entry.admitted, entry.variants)):
+            for raw in forms:
+                exact = normalize(raw)
+                if not exact:
+                    continue
+                case_sensitive = entry.case_sensitive or _acronym(exact)
+                add(exact.lower(), (index, kind, exact, case_sensitive, False))
+                parts = exact.split(" ")
+                if len(parts) == 2 and exact.islower() and all(p.isalpha() for p in parts):
+                    closed = "".join(parts)
+                    add(closed, (index, kind, closed, case_sensitive, False))
+                if len(exact) > 2 and exact[-1] == "y" and exact[-2] not in "aeiou" and exact[-2].isalpha():
+                    ies = exact[:-1] + "ies"
+                    add(ies.lower(), (index, kind, ies, case_sensitive, True))
+    automaton = ahocorasick.Automaton()
+    for key, forms in table.items():
+        forms.sort(key=lambda f: f[1])
+        automaton.add_word(key, (len(key), tuple(forms)))
+    if table:
+        automaton.make_automaton()
+    return automaton
+
+
+# Files, the disk cache, and the shipped glossaries.
+
+
 def shipped_dir(language_pair: str) -> Path:
     """The folder of glossaries shipped for a language pair (installed or in a checkout)."""
     installed = resources.files("mtfix") / "glossaries" / language_pair
@@ -177,15 +362,119 @@ def shipped_dir(language_pair: str) -> Path:
     return Path(__file__).resolve().parent.parent / "glossaries" / language_pair
 
 
-def read(path: Path) -> list[TermEntry]:
-    """Entries of a glossary file, by its extension."""
-    if path.suffix.lower() in (".tsv", ".txt"):
-        return read_tsv(path)
-    raise GlossaryError(f"{path}: unsupported glossary format {path.suffix or '(none)'}")
+def shipped_files(language_pair: str) -> list[Path]:
+    from mtfix.termbase.formats import EXTENSIONS
+
+    folder = shipped_dir(language_pair)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in EXTENSIONS and p.is_file())
+
+
+def read(path: Path, report=None) -> list[TermEntry]:
+    """Entries of a glossary file in any supported format (by extension)."""
+    from mtfix.termbase.formats import read as read_file
+
+    return read_file(path, report)
+
+
+def read_tsv(path: Path) -> list[TermEntry]:
+    """Entries of a TSV glossary with a header row; GlossaryError names file:line on a problem."""
+    from mtfix.termbase.formats import read_bytes
+    from mtfix.termbase.formats import read_tsv as read_table
+
+    return read_table(path, read_bytes(path))
+
+
+def cache_dir() -> Path:
+    """Where compiled glossaries are kept: $MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or
+    ~/.cache/mtfix."""
+    if os.environ.get("MTFIX_CACHE_DIR"):
+        return Path(os.environ["MTFIX_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mtfix"
+
+
+_MAGIC = b"MTFXGLS\x01"
+
+
+def cache_key(files: list[tuple[Path, bytes]], policies: Iterable[str] = ()) -> str:
+    """A digest of everything a compiled glossary depends on: the files' content and format,
+    the policies, and the matcher's version."""
+    from mtfix import __version__
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{','.join(sorted(policies))}".encode())
+    for path, data in files:
+        digest.update(path.suffix.lower().encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _cache_read(path: Path, key: str):
+    """The cached (entries, automaton), or None when missing, stale or corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 64 + 32
+    if len(data) < head or not data.startswith(_MAGIC) or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
+        return None
+    payload = data[head:]
+    if hashlib.sha256(payload).digest() != data[len(_MAGIC) + 64 : head]:
+        return None
+    try:
+        entries, automaton = pickle.loads(payload)  # noqa: S301 - our own file, checksummed
+    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
+        return None
+    if not isinstance(entries, list) or not all(isinstance(e, TermEntry) for e in entries[:1]):
+        return None
+    return entries, automaton
+
+
+def _cache_write(path: Path, key: str, entries: list[TermEntry], automaton) -> None:
+    payload = pickle.dumps((entries, automaton), protocol=pickle.HIGHEST_PROTOCOL)
+    data = _MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_cache: bool = True):
+    """(entries, automaton) for glossary files, from the disk cache when it holds a sound copy."""
+    policies = tuple(sorted(policies))
+    key = cache_key(files, policies)
+    path = cache_dir() / "glossaries" / f"{key}.bin"
+    if use_cache:
+        cached = _cache_read(path, key)
+        if cached is not None:
+            return cached
+    from mtfix.termbase.formats import read as read_file
+
+    entries = [entry for p, data in files for entry in read_file(p, data=data)]
+    entries = apply_policies(entries, set(policies))
+    automaton = compile_automaton(entries)
+    if use_cache:
+        _cache_write(path, key, entries, automaton)
+    return entries, automaton
+
+
+def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glossary:
+    """Glossary files as one Glossary; parsed and compiled on first use (or read from cache)."""
+    from mtfix.termbase.formats import format_of, read_bytes
+
+    files = []
+    for path in paths:
+        format_of(path)
+        files.append((path, read_bytes(path)))
+    policies = tuple(sorted(policies))
+    key = cache_key(files, policies)
+    return Glossary(digest=key[:12], loader=lambda: compiled(files, policies))
 
 
 @lru_cache(maxsize=16)
-def load_glossaries(language_pair: str, extra: tuple[Path, ...] = ()) -> Glossary:
+def load_glossaries(language_pair: str, extra: tuple[Path, ...] = (), policies: tuple[str, ...] = ()) -> Glossary:
     """The shipped glossaries for `language_pair` followed by `extra` ones, as one Glossary."""
-    shipped = sorted(shipped_dir(language_pair).glob("*.tsv"))
-    return Glossary(entry for path in (*shipped, *extra) for entry in read(path))
+    return open_glossaries([*shipped_files(language_pair), *extra], policies)

@@ -1,13 +1,15 @@
-"""Glossary terms: forbidden variants replaced by the approved English term."""
+"""Glossary terms: forbidden variants replaced by the approved English term (TM001), and one
+concept rendered in several ways within a document (TM002)."""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
-from mtfix.glossary import match_case
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
 #: After `the Ukraine`, a lower-case word that is not a verb or function word is the head of
 #: the noun phrase (`the Ukraine crisis`), so `the` is right.
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
@@ -25,8 +27,9 @@ def _attributive(text: str, end: int) -> bool:
 @register
 class GlossaryVariant(Rule):
     """A variant the glossary forbids (a transliteration, an MT rendering, a dated name)
-    stands where the approved term belongs. The fix keeps the case pattern of the text.
-    A variant starting with `the` is skipped before a lower-case word (`the Ukraine crisis`).
+    stands where the approved term belongs. The fix keeps the case pattern and the
+    inflection of the text (`RIA News's` becomes `RIA Novosti's`). A variant starting with
+    `the` is skipped before a lower-case word (`the Ukraine crisis`).
 
     Bad: A source: RIA News
     Good: A source: RIA Novosti
@@ -46,13 +49,84 @@ class GlossaryVariant(Rule):
             for match in glossary.variants_in(text, segment.start, segment.end):
                 if match.variant.lower().startswith("the ") and _attributive(text, match.end):
                     continue
-                term = match.entry.term
-                if not match.entry.case_sensitive:
-                    term = match_case(match.variant, term)
+                term = match.replacement
+                found = text[match.start : match.end]
                 yield self.issue(
                     match.start,
                     match.end,
-                    f"`{match.variant}` is not the approved term; use `{term}`",
+                    f"`{found}` is not the approved term; use `{term}`",
                     suggestions=[term],
                     fix=Fix.safe(Edit.replace(match.start, match.end, term)),
                 )
+
+
+def _rendering(text: str) -> tuple[str, int]:
+    """A rendering of a concept for comparison: its letters without spaces, hyphens and case
+    (which CN001 and the casing rules judge), and its number of words."""
+    words = _SEPARATORS.sub(" ", text).lower().split()
+    return "".join(words), len(words)
+
+
+def _spelling_variants(one: tuple[str, int], other: tuple[str, int]) -> bool:
+    """Two spellings of one name (`Kiev`, `Kyiv`; `al-Qaida`, `al-Qaeda`) rather than a
+    synonym, a paraphrase or an abbreviation (`Ministry of Foreign Affairs`, `EU`), which
+    writers mix on purpose."""
+    return one[1] == other[1] and SequenceMatcher(None, one[0], other[0]).ratio() >= 0.6
+
+
+@register
+class InconsistentTerm(Rule):
+    """One glossary concept is spelt two ways in the same document: the preferred term in
+    one place and an admitted spelling in another (`Kyiv` and `Kiev`, `al-Qaeda` and
+    `al-Qaida`, `Sergei` and `Sergey`). Readers take two names for two things. When the
+    preferred term is among them the others get it as an unsafe fix. Synonyms, paraphrases
+    and abbreviations (`Foreign Ministry`, `Ministry of Foreign Affairs`, `MFA`) are normal
+    variation and left alone; so are differences of spacing, hyphens or case (CN001).
+
+    Bad: Shelling resumed near Kyiv on Monday. Kiev accused the rebels.
+    Good: Shelling resumed near Kyiv on Monday. Kyiv accused the rebels.
+    """
+
+    code = "TM002"
+    name = "inconsistent-term"
+    summary = "one glossary name spelt two ways within a document"
+    category = "consistency/term-variant"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document):
+        from mtfix.glossary import FORBIDDEN
+
+        glossary = self.settings.glossary
+        text = document.text
+        found: dict[object, list[tuple[str, object]]] = {}
+        for segment in document.segments:
+            for match in glossary.matches(text, segment.start, segment.end):
+                if match.kind != FORBIDDEN:
+                    found.setdefault(match.entry, []).append((_rendering(match.variant), match))
+        for entry, occurrences in found.items():
+            counts: dict[tuple[str, int], int] = {}
+            for rendering, _ in occurrences:
+                counts[rendering] = counts.get(rendering, 0) + 1
+            if len(counts) < 2:
+                continue
+            preferred = _rendering(entry.term)
+            if preferred in counts:
+                target = preferred
+            else:
+                order = list(counts)
+                target = max(order, key=lambda r: (counts[r], -order.index(r)))
+            model = next(m for r, m in occurrences if r == target)
+            for rendering, match in occurrences:
+                if rendering == target or not _spelling_variants(rendering, target):
+                    continue
+                message = (
+                    f"`{match.variant}` here but `{model.variant}` elsewhere in this document;"
+                    " spell this name one way"
+                )
+                if target != preferred:
+                    yield self.issue(match.start, match.end, message, suggestions=[model.variant])
+                    continue
+                term = match.replacement
+                fix = Fix.unsafe(Edit.replace(match.start, match.end, term))
+                yield self.issue(match.start, match.end, message, suggestions=[term], fix=fix)

@@ -1,0 +1,562 @@
+"""Read and write glossaries as TSV, CSV, TBX (v2 `martif` and v3 `tbx`) and YAML.
+
+Every reader returns TermEntry objects whose `origin` is `path:line`. A problem in a file is
+reported through `report(Problem)` when a callback is given (`mtfix glossary check` collects
+them all); otherwise an error raises GlossaryError and warnings are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from mtfix.glossary import GlossaryError, TermEntry
+
+COLUMNS = ("term", "variants", "admitted", "source", "case", "pos", "gender", "domain", "note", "policy", "id")
+LIST_COLUMNS = ("variants", "admitted", "source")
+_TRUE = {"yes", "true", "1", "sensitive", "y"}
+_FALSE = {"", "no", "false", "0", "insensitive", "n"}
+_GENDERS = {"": "", "m": "m", "f": "f", "masculine": "m", "feminine": "f", "male": "m", "female": "f"}
+EXTENSIONS = {".tsv": "tsv", ".txt": "tsv", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx", ".yml": "yaml", ".yaml": "yaml"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a glossary file, at `where` (`path:line`)."""
+
+    where: str
+    level: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.level}: {self.message}"
+
+
+Report = Callable[[Problem], None] | None
+
+
+def _complain(report: Report, where: str, message: str, level: str = "error") -> None:
+    if report is None:
+        if level == "error":
+            raise GlossaryError(f"{where}: {message}")
+        return
+    report(Problem(where, level, message))
+
+
+def format_of(path: Path) -> str:
+    """The glossary format named by a file's extension."""
+    try:
+        return EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(set(EXTENSIONS)))
+        raise GlossaryError(f"{path}: unsupported glossary format {path.suffix or '(none)'} (known: {known})") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
+
+
+def _text(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise GlossaryError(f"{path}: invalid UTF-8 at byte offset {err.start}") from None
+
+
+def read(path: Path, report: Report = None, data: bytes | None = None) -> list[TermEntry]:
+    """Entries of a glossary file in any supported format, chosen by extension."""
+    kind = format_of(path)
+    data = read_bytes(path) if data is None else data
+    reader = {"tsv": read_tsv, "csv": read_csv, "tbx": read_tbx, "yaml": read_yaml}[kind]
+    return reader(path, data, report)
+
+
+# Tables: TSV and CSV share a header and one row per concept.
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def entry_from_fields(values: dict[str, object], where: str, report: Report) -> TermEntry | None:
+    """One entry from named fields (a table row or a YAML mapping); None when unusable."""
+
+    def text(key: str) -> str:
+        value = values.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if not isinstance(value, (str, int, float)):
+            _complain(report, where, f"`{key}` must be text, not {type(value).__name__}")
+            return ""
+        raw = str(value)
+        if raw != raw.strip() and key != "note":
+            _complain(report, where, f"`{key}` has leading or trailing white space", "warning")
+        return raw.strip()
+
+    def listed(key: str) -> tuple[str, ...]:
+        value = values.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            items = [str(v).strip() for v in value if v is not None]
+            if any(not v for v in items):
+                _complain(report, where, f"`{key}` has an empty item", "warning")
+            return tuple(v for v in items if v)
+        raw = text(key)
+        if re.search(r"(^|\|)\s*(\||$)", raw) and raw:
+            _complain(report, where, f"`{key}` has an empty item between `|` separators", "warning")
+        return split_list(raw)
+
+    term = text("term")
+    if not term:
+        _complain(report, where, "empty `term`")
+        return None
+    case = text("case").lower() if "case" in values else text("case_sensitive").lower()
+    if case not in _TRUE | _FALSE:
+        _complain(report, where, f"`case` must be yes or no, not {case!r}")
+        case = ""
+    gender = text("gender").lower()
+    if gender not in _GENDERS:
+        _complain(report, where, f"`gender` must be m, f or empty, not {gender!r}")
+        gender = ""
+    for key in values:
+        if key not in COLUMNS and key not in ("case_sensitive", "__line__"):
+            _complain(report, where, f"unknown field `{key}` (known: {', '.join(COLUMNS)})", "warning")
+    return TermEntry(
+        term=term,
+        variants=listed("variants"),
+        source=listed("source"),
+        case_sensitive=case in _TRUE,
+        gender=_GENDERS[gender],
+        note=text("note"),
+        origin=where,
+        admitted=listed("admitted"),
+        pos=text("pos"),
+        domain=text("domain"),
+        policy=text("policy"),
+        id=text("id"),
+    )
+
+
+def _header(path: Path, number: int, header: list[str], report: Report) -> list[str] | None:
+    header = [c.strip().lower() for c in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown or "term" not in header or len(set(header)) != len(header):
+        _complain(
+            report,
+            f"{path}:{number}",
+            f"glossary header must name distinct columns from {', '.join(COLUMNS)} including term;"
+            f" got {', '.join(header)}",
+        )
+        return None
+    return header
+
+
+def read_tsv(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
+    """A tab-separated table with a header row; blank lines and `#` comment lines are skipped."""
+    text = _text(path, data)
+    rows = [
+        (number, line.rstrip("\r\n").split("\t"))
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not rows:
+        _complain(report, f"{path}:1", "empty glossary (no header row)")
+        return []
+    header = _header(path, rows[0][0], rows[0][1], report)
+    if header is None:
+        return []
+    entries = []
+    for number, fields in rows[1:]:
+        where = f"{path}:{number}"
+        if len(fields) != len(header):
+            _complain(report, where, f"{len(fields)} tab-separated fields, header has {len(header)}")
+            continue
+        entry = entry_from_fields(dict(zip(header, fields)), where, report)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def read_csv(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
+    """A comma-separated table (RFC 4180 quoting) with a header row; blank rows are skipped."""
+    reader = csv.reader(io.StringIO(_text(path, data), newline=""))
+    header, entries = None, []
+    start = 1
+    try:
+        for fields in reader:
+            number, start = start, reader.line_num + 1
+            if not any(f.strip() for f in fields) or fields[0].startswith("#"):
+                continue
+            if header is None:
+                header = _header(path, number, fields, report)
+                if header is None:
+                    return []
+                continue
+            where = f"{path}:{number}"
+            if len(fields) != len(header):
+                _complain(report, where, f"{len(fields)} comma-separated fields, header has {len(header)}")
+                continue
+            entry = entry_from_fields(dict(zip(header, fields)), where, report)
+            if entry is not None:
+                entries.append(entry)
+    except csv.Error as err:
+        _complain(report, f"{path}:{reader.line_num}", f"malformed CSV: {err}")
+    if header is None:
+        _complain(report, f"{path}:1", "empty glossary (no header row)")
+    return entries
+
+
+def _cell(value: Iterable[str] | str) -> str:
+    return value if isinstance(value, str) else "|".join(value)
+
+
+def _row(entry: TermEntry) -> dict[str, str]:
+    return {
+        "term": entry.term,
+        "variants": _cell(entry.variants),
+        "admitted": _cell(entry.admitted),
+        "source": _cell(entry.source),
+        "case": "yes" if entry.case_sensitive else "no",
+        "pos": entry.pos,
+        "gender": entry.gender,
+        "domain": entry.domain,
+        "note": entry.note,
+        "policy": entry.policy,
+        "id": entry.id,
+    }
+
+
+def _columns(entries: list[TermEntry]) -> list[str]:
+    rows = [_row(e) for e in entries]
+    keep = {"term", "variants", "source", "case", "gender", "note"}
+    return [c for c in COLUMNS if c in keep or any(r[c] for r in rows)]
+
+
+def write_tsv(entries: list[TermEntry]) -> str:
+    columns = _columns(entries)
+    lines = ["\t".join(columns)]
+    for entry in entries:
+        row = _row(entry)
+        lines.append("\t".join(" ".join(row[c].split()) if c == "note" else row[c] for c in columns))
+    return "\n".join(lines) + "\n"
+
+
+def write_csv(entries: list[TermEntry]) -> str:
+    columns = _columns(entries)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for entry in entries:
+        row = _row(entry)
+        writer.writerow([row[c] for c in columns])
+    return out.getvalue()
+
+
+# YAML: a list of mappings (or {entries: [...]}) with the table's field names.
+
+
+def read_yaml(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):
+            mapping = super().construct_mapping(node, deep=deep)
+            mapping["__line__"] = node.start_mark.line + 1
+            return mapping
+
+    try:
+        document = yaml.load(_text(path, data), Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        _complain(report, f"{path}:{line}", f"invalid YAML: {getattr(err, 'problem', err)}")
+        return []
+    if isinstance(document, dict) and "entries" in document:
+        document = document["entries"]
+    if document is None:
+        _complain(report, f"{path}:1", "empty glossary")
+        return []
+    if not isinstance(document, list):
+        _complain(report, f"{path}:1", "a YAML glossary is a list of entries (or `entries:` holding one)")
+        return []
+    entries = []
+    for item in document:
+        if not isinstance(item, dict):
+            _complain(report, f"{path}:1", f"an entry must be a mapping, not {type(item).__name__}")
+            continue
+        where = f"{path}:{item.get('__line__', 1)}"
+        entry = entry_from_fields(item, where, report)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def write_yaml(entries: list[TermEntry]) -> str:
+    import yaml
+
+    items = []
+    for entry in entries:
+        row: dict[str, object] = {"term": entry.term}
+        for key in LIST_COLUMNS:
+            if getattr(entry, key):
+                row[key] = list(getattr(entry, key))
+        if entry.case_sensitive:
+            row["case"] = "yes"
+        for key in ("pos", "gender", "domain", "note", "policy", "id"):
+            if getattr(entry, key):
+                row[key] = getattr(entry, key)
+        items.append(row)
+    return yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)
+
+
+# TBX (ISO 30042). Parsed with defusedxml: no entity expansion, no external resources.
+
+_STATUS = {
+    "preferredterm": "preferred",
+    "admittedterm": "admitted",
+    "deprecatedterm": "forbidden",
+    "supersededterm": "forbidden",
+    "legalterm": "preferred",
+    "regulatedterm": "preferred",
+    "standardizedterm": "preferred",
+}
+_TBX_GENDER = {"masculine": "m", "feminine": "f", "m": "m", "f": "f"}
+_ENTRY_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:termEntry|conceptEntry)[\s/>]")
+_CASE_TYPES = {"x-casesensitive", "casesensitive", "x-case"}
+_POLICY_TYPES = {"x-policy", "x-mtfixpolicy"}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _lang(element) -> str:
+    for key, value in element.attrib.items():
+        if _local(key) == "lang":
+            return value.lower()
+    return ""
+
+
+def _notes(element, into: list[str]) -> None:
+    for child in element:
+        name = _local(child.tag)
+        if name == "note" and (child.text or "").strip():
+            into.append(" ".join(child.text.split()))
+        elif name in ("admin", "descrip", "transac") and child.get("type") in ("source", "definition", "context"):
+            if (child.text or "").strip():
+                into.append(" ".join(child.text.split()))
+
+
+def _categories(element) -> dict[str, str]:
+    """Data categories on a term: termNote/descrip/admin by `type`, or TBX v3 DCT elements."""
+    found: dict[str, str] = {}
+    for child in element.iter():
+        name = _local(child.tag)
+        value = " ".join((child.text or "").split())
+        if name in ("termNote", "descrip", "admin"):
+            kind = child.get("type", "")
+        elif name in ("administrativeStatus", "normativeAuthorization", "partOfSpeech", "grammaticalGender"):
+            kind = name
+        else:
+            continue
+        if value and kind not in found:
+            found[kind] = value
+    return found
+
+
+def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
+    """TBX v2 (`martif/text/body/termEntry/langSet/(tig|ntig)/term`) and TBX v3
+    (`tbx/text/body/conceptEntry/langSec/termSec/term`). English terms become the preferred
+    term, admitted and forbidden variants by `administrativeStatus`; other languages are the
+    source terms. Entries without an English term are skipped (a warning in `glossary check`).
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except ParseError as err:
+        line = err.position[0] if getattr(err, "position", None) else 1
+        _complain(report, f"{path}:{line}", f"malformed XML: {err}")
+        return []
+    except DefusedXmlException as err:
+        _complain(report, f"{path}:1", f"refused XML: {err} (entities and external references are not read)")
+        return []
+    if _local(root.tag) not in ("martif", "tbx"):
+        _complain(report, f"{path}:1", f"not a TBX file: root element <{_local(root.tag)}>")
+        return []
+    body = None
+    for child in root.iter():
+        if _local(child.tag) == "body":
+            body = child
+            break
+    if body is None:
+        _complain(report, f"{path}:1", "TBX file without <text><body>")
+        return []
+    offsets = [m.start() for m in _ENTRY_TAG.finditer(data)]
+    line_starts: list[int] | None = None
+
+    def line_of(index: int) -> int:
+        nonlocal line_starts
+        if index >= len(offsets):
+            return 1
+        if line_starts is None:
+            line_starts = [0] + [m.end() for m in re.finditer(rb"\n", data)]
+        return bisect.bisect_right(line_starts, offsets[index])
+
+    entries = []
+    index = -1
+    for concept in body:
+        if _local(concept.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        index += 1
+        where = f"{path}:{line_of(index)}"
+        entry = _tbx_entry(concept, where, report)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
+    notes: list[str] = []
+    _notes(concept, notes)
+    domain, case, policy = "", None, ""
+    for child in concept:
+        name = _local(child.tag)
+        kind = (child.get("type") or "").lower()
+        value = " ".join((child.text or "").split())
+        if name in ("descrip", "admin", "termNote") and kind == "subjectfield":
+            domain = value
+        elif name == "subjectField":
+            domain = value
+        elif kind in _CASE_TYPES:
+            case = value.lower() in _TRUE
+        elif kind in _POLICY_TYPES:
+            policy = value
+    english: list[tuple[str, str, dict[str, str]]] = []
+    source: list[str] = []
+    for lang_set in concept:
+        if _local(lang_set.tag) not in ("langSet", "langSec"):
+            continue
+        lang = _lang(lang_set)
+        _notes(lang_set, notes)
+        for holder in lang_set:
+            if _local(holder.tag) not in ("tig", "ntig", "termSec"):
+                continue
+            term = next((t for t in holder.iter() if _local(t.tag) == "term"), None)
+            value = " ".join("".join(term.itertext()).split()) if term is not None else ""
+            if not value:
+                _complain(report, where, f"empty <term> in language {lang or '(none)'}")
+                continue
+            if lang.startswith("en"):
+                categories = _categories(holder)
+                _notes(holder, notes)
+                status = categories.get("administrativeStatus") or categories.get("normativeAuthorization") or ""
+                english.append((value, status, categories))
+            elif lang:
+                source.append(value)
+    if not english:
+        _complain(report, where, "no English term in this entry; skipped", "warning")
+        return None
+    preferred, unmarked, admitted, forbidden = [], [], [], []
+    for value, status, categories in english:
+        key = status.lower().removesuffix("-admn-sts").replace("-", "")
+        if status and key not in _STATUS:
+            _complain(report, where, f"unknown administrativeStatus {status!r} on `{value}`", "warning")
+        kind = _STATUS.get(key, "")
+        if kind == "forbidden":
+            forbidden.append(value)
+        else:
+            {"preferred": preferred, "admitted": admitted}.get(kind, unmarked).append((value, categories))
+    preferred += unmarked + admitted
+    if not preferred:
+        _complain(report, where, "only deprecated English terms; no term to put in their place")
+        return None
+    term, categories = preferred[0]
+    admitted_terms = [value for value, _ in preferred[1:]]
+    gender = _TBX_GENDER.get(categories.get("grammaticalGender", "").lower(), "")
+    if case is None:
+        case = categories.get("x-caseSensitive", "").lower() in _TRUE
+    return TermEntry(
+        term=term,
+        variants=tuple(forbidden),
+        source=tuple(source),
+        case_sensitive=case,
+        gender=gender,
+        note="; ".join(dict.fromkeys(notes)),
+        origin=where,
+        admitted=tuple(admitted_terms),
+        pos=categories.get("partOfSpeech", ""),
+        domain=domain,
+        policy=policy,
+        id=concept.get("id", ""),
+    )
+
+
+def write_tbx(entries: list[TermEntry], source_lang: str = "ru") -> str:
+    """TBX v3, TBX-Basic dialect in DCA style."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        "  <tbxHeader><fileDesc><sourceDesc><p>mtfix glossary</p></sourceDesc></fileDesc></tbxHeader>\n"
+        "  <text>\n    <body>\n"
+    ]
+    gender_names = {"m": "masculine", "f": "feminine"}
+    for number, entry in enumerate(entries, 1):
+        ident = entry.id or f"c{number}"
+        out.append(f"      <conceptEntry id={quoteattr(ident)}>\n")
+        if entry.domain:
+            out.append(f'        <descrip type="subjectField">{escape(entry.domain)}</descrip>\n')
+        if entry.case_sensitive:
+            out.append('        <admin type="x-caseSensitive">yes</admin>\n')
+        if entry.policy:
+            out.append(f'        <admin type="x-policy">{escape(entry.policy)}</admin>\n')
+        if entry.note:
+            out.append(f"        <note>{escape(entry.note)}</note>\n")
+        if entry.source:
+            out.append(f'        <langSec xml:lang="{source_lang}">\n')
+            for term in entry.source:
+                out.append(f"          <termSec><term>{escape(term)}</term></termSec>\n")
+            out.append("        </langSec>\n")
+        out.append('        <langSec xml:lang="en">\n')
+        extra = ""
+        if entry.pos:
+            extra += f'<termNote type="partOfSpeech">{escape(entry.pos)}</termNote>'
+        if entry.gender:
+            extra += f'<termNote type="grammaticalGender">{gender_names[entry.gender]}</termNote>'
+        rows = [(entry.term, "preferredTerm-admn-sts", extra)]
+        rows += [(t, "admittedTerm-admn-sts", "") for t in entry.admitted]
+        rows += [(t, "deprecatedTerm-admn-sts", "") for t in entry.variants]
+        for term, status, more in rows:
+            out.append(
+                f"          <termSec><term>{escape(term)}</term>"
+                f'<termNote type="administrativeStatus">{status}</termNote>{more}</termSec>\n'
+            )
+        out.append("        </langSec>\n      </conceptEntry>\n")
+    out.append("    </body>\n  </text>\n</tbx>\n")
+    return "".join(out)
+
+
+WRITERS = {"tsv": write_tsv, "csv": write_csv, "tbx": write_tbx, "yaml": write_yaml}
+
+
+def write(entries: list[TermEntry], path: Path, kind: str | None = None) -> None:
+    """Write entries to `path` in the format its extension (or `kind`) names."""
+    text = WRITERS[kind or format_of(path)](entries)
+    path.write_text(text, encoding="utf-8", newline="\n")
