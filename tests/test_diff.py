@@ -55,6 +55,13 @@ def test_token_edits_keep_spacing_and_count_tokens():
     assert edit_count(changes) == 3
 
 
+def test_inline_edits_keep_word_spacing():
+    from mtfix.report.diff import inline
+
+    assert Text.from_markup(inline(token_edits("he said.", "he said at ten."))).plain == "he said {+at ten+}."
+    assert Text.from_markup(inline(token_edits("he said at ten.", "he said."))).plain == "he said [-at ten-]."
+
+
 def test_word_diff_pieces_rebuild_both_texts():
     left, right = word_diff("the cat sat on a mat", "the cat sat on the red mat")
     assert "".join(p.text for p in left) == "the cat sat on a mat"

@@ -95,7 +95,9 @@ def inline(changes: list[Change]) -> str:
     parts = []
     for change in changes:
         if change.op == "equal":
-            parts.append(escape(change.mt))
+            body = change.mt.rstrip()
+            # Same words on both sides; keep a space either side had before the next change.
+            parts.append(escape(body) + (change.mt[len(body) :] or change.pe[len(change.pe.rstrip()) :]))
             continue
         old, new = change.mt.rstrip(), change.pe.rstrip()
         if old:
