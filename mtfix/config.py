@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 LANGUAGE_PAIRS = ("ru-en",)
 ENGLISH_VARIANTS = ("US", "UK")
 DATE_STYLES = ("us", "uk", "iso")
+KIEV_POLICIES = ("either", "kyiv")
 
 
 class ConfigError(Exception):
@@ -41,6 +42,7 @@ class Settings:
     language_pair: str = "ru-en"
     english_variant: str = "US"
     date_style: str = ""
+    kiev_policy: str = "either"
     source: Path | None = field(default=None, compare=False)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
@@ -61,14 +63,15 @@ class Settings:
         """The shipped glossary for the language pair plus any configured ones, loaded once."""
         from mtfix.glossary import load_glossaries
 
-        return load_glossaries(self.language_pair, self.glossaries)
+        policies = ("kyiv",) if self.kiev_policy == "kyiv" else ()
+        return load_glossaries(self.language_pair, self.glossaries, policies)
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the non-empty command-line overrides applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
 
 
-_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style"}
+_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy"}
 
 
 def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -129,6 +132,8 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         )
     if "date-style" in table:
         settings["date_style"] = _choice(table["date-style"], "date-style", where, DATE_STYLES)
+    if "kiev-policy" in table:
+        settings["kiev_policy"] = _choice(table["kiev-policy"], "kiev-policy", where, KIEV_POLICIES)
     return Settings(**settings)
 
 
