@@ -252,6 +252,7 @@ class TransliteratedWord(_Transliteration):
     name = "transliterated-word"
     summary = "a Russian word left in Latin letters instead of translated"
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, document):
         from mtfix.lexicon.romanization import russian_shape
@@ -491,10 +492,11 @@ class MixedScript(Rule):
     """A word mixing Latin and Cyrillic letters, usually a Cyrillic look-alike (`о`, `а`,
     `е`, `р`, `с`, `х`, `у`) typed or left inside a Latin word. It looks right but breaks
     search, spell checking and sorting. When every letter of the minority script has a
-    look-alike in the majority script, the fix replaces them.
+    look-alike in the majority script, the fix replaces them. (The `е` of `Krеmlin` below is
+    Cyrillic.)
 
-    Bad: The Kremlin (with Cyrillic е) commented on the talks.
-    Good: The Kremlin (all Latin) commented on the talks.
+    Bad: The Krеmlin commented on the talks.
+    Good: The Kremlin commented on the talks.
     """
 
     code = "CY002"
