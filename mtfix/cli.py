@@ -106,6 +106,15 @@ ColorOption = Annotated[
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
+LanguageTool = Annotated[
+    Optional[str],
+    typer.Option(
+        "--languagetool",
+        metavar="TARGET",
+        help="Add LanguageTool's matches (codes LT:...): `local` (language-tool-python's install), "
+        "a server URL such as http://127.0.0.1:8081, or `off`.",
+    ),
+]
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -117,8 +126,8 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _resolver(select, ignore, glossary, config_path):
-    from mtfix.config import ConfigError, check_selectors
+def _resolver(select, ignore, glossary, config_path, languagetool=None):
+    from mtfix.config import ConfigError, check_selectors, languagetool_target
     from mtfix.inputs import SettingsResolver
 
     select, ignore = _codes(select), _codes(ignore)
@@ -133,9 +142,17 @@ def _resolver(select, ignore, glossary, config_path):
             glossaries=tuple(p.resolve() for p in glossary or ()),
             select=select,
             ignore=ignore,
+            languagetool=None if languagetool is None else languagetool_target(languagetool, "--languagetool", "command line"),
         )
     except ConfigError as err:
         raise _fail(str(err)) from None
+
+
+def _second_opinion():
+    """LanguageTool's issues for the files whose settings ask for them (`--languagetool`)."""
+    from mtfix.languagetool import SecondOpinion
+
+    return SecondOpinion()
 
 
 def _run(paths, resolver, act, baseline: Path | None = None, input_format: InputFormat | None = None):
@@ -240,6 +257,7 @@ def check(
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
     input_format: InputFormatOption = None,
+    languagetool: LanguageTool = None,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -253,10 +271,11 @@ def check(
     from mtfix.engine import FileResult
     from mtfix.suppress import Baseline
 
-    resolver = _resolver(select, ignore, glossary, config)
+    resolver = _resolver(select, ignore, glossary, config, languagetool)
+    opinion = _second_opinion()
 
     def act(document, settings):
-        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+        return FileResult(document.path, document, engine.check(document, settings, opinion), settings=settings)
 
     try:
         results = _run(paths, resolver, act, baseline, input_format)
@@ -291,6 +310,7 @@ def fix(
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
     input_format: InputFormatOption = None,
+    languagetool: LanguageTool = None,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -298,11 +318,12 @@ def fix(
     from mtfix.inputs import STDIN
     from mtfix.writer import write_atomic
 
-    resolver = _resolver(select, ignore, glossary, config)
+    resolver = _resolver(select, ignore, glossary, config, languagetool)
     to_stdout = stdout or paths == [STDIN]
+    opinion = _second_opinion()
 
     def act(document, settings):
-        outcome = engine.fix(document, settings, unsafe=unsafe_fixes)
+        outcome = engine.fix(document, settings, unsafe=unsafe_fixes, extra=opinion)
         result = FileResult(
             document.path, document, outcome.remaining, outcome.document, outcome.applied, settings=settings
         )
@@ -361,6 +382,7 @@ def rules(
     for rule in table.values():
         fixable = "[*]" if rule.fixable else "   "
         print(f"{rule.code}  {fixable}  {rule.severity.value:<7}  {rule.name:<28}  {rule.category}")
+    print(f"LT:*   [*]  {'mapped':<7}  {'languagetool':<28}  with --languagetool (mtfix explain LT)")
 
 
 @app.command()
@@ -368,9 +390,13 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")
     """Explain a rule: what it catches, why, and a bad and a good example."""
     import inspect
 
+    from mtfix.languagetool import explain as explain_languagetool
     from mtfix.registry import all_rules
 
     rule = all_rules().get(code.strip().upper())
+    if rule is None and explain_languagetool(code.strip().upper()):
+        print(explain_languagetool(code.strip().upper()))
+        return
     if rule is None:
         raise _fail(f"unknown rule code {code!r}; `mtfix rules` lists them")
     print(f"{rule.code} ({rule.name}): {rule.summary}")
@@ -417,6 +443,7 @@ def report(
     ignore: Ignore = None,
     glossary: Glossaries = None,
     config: ConfigPath = None,
+    languagetool: LanguageTool = None,
 ) -> None:
     """Write a self-contained HTML report: original and fixed text side by side, every issue marked."""
     from mtfix import engine
@@ -424,10 +451,11 @@ def report(
     from mtfix.report import html
 
     chosen = _weights(weights)
-    resolver = _resolver(select, ignore, glossary, config)
+    resolver = _resolver(select, ignore, glossary, config, languagetool)
+    opinion = _second_opinion()
 
     def act(document, settings):
-        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+        return FileResult(document.path, document, engine.check(document, settings, opinion), settings=settings)
 
     results = _run(paths, resolver, act)
     page = html.render(results, unsafe=unsafe_fixes, weights=chosen, title=title)
@@ -531,6 +559,114 @@ def score(
     else:
         sys.stdout.write(score_report.render_text(card))
     raise typer.Exit(EXIT_ISSUES if card.failed else EXIT_CLEAN)
+
+
+# --- mtfix glossary: check, convert and describe glossary files -------------------------------
+
+glossary_app = typer.Typer(
+    name="glossary",
+    help="Check, convert and describe glossary files (TSV, CSV, TBX, YAML).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(glossary_app, name="glossary")
+GlossaryFiles = Annotated[list[Path], typer.Argument(help="Glossary files (.tsv, .csv, .tbx, .yml).")]
+
+
+@glossary_app.command("check")
+def glossary_check(
+    files: GlossaryFiles,
+    quiet: Quiet = False,
+) -> None:
+    """Validate glossaries: duplicates, terms both preferred and forbidden, replacement cycles,
+    forbidden variants that are common English words, empty or malformed fields. Exit 2 on
+    errors."""
+    from mtfix.termbase.validate import sort, validate
+
+    entries, problems = validate(files)
+    for problem in sort(problems):
+        print(problem)
+    errors = sum(p.level == "error" for p in problems)
+    if not quiet:
+        warnings = len(problems) - errors
+        print(
+            f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} in {len(files)} file{'s' * (len(files) != 1)}:"
+            f" {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.",
+            file=sys.stderr,
+        )
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@glossary_app.command("convert")
+def glossary_convert(
+    source: Annotated[Path, typer.Argument(help="The glossary to read.")],
+    target: Annotated[Path, typer.Argument(help="The file to write; its extension names the format.")],
+    to: Annotated[
+        Optional[str], typer.Option("--to", help="Output format (tsv, csv, tbx, yaml) when the extension does not say.")
+    ] = None,
+) -> None:
+    """Convert a glossary between TSV, CSV, TBX and YAML."""
+    from mtfix.glossary import GlossaryError
+    from mtfix.termbase import formats
+
+    if to is not None and to not in formats.WRITERS:
+        raise _fail(f"--to must be one of {', '.join(formats.WRITERS)}, not {to!r}")
+    try:
+        entries = formats.read(source)
+        formats.write(entries, target, to)
+    except GlossaryError as err:
+        raise _fail(str(err)) from None
+    except OSError as err:
+        raise _fail(f"{target}: cannot write ({err.strerror})") from None
+    print(f"Wrote {len(entries)} entries to {target}.", file=sys.stderr)
+
+
+@glossary_app.command("stats")
+def glossary_stats(
+    files: Annotated[
+        Optional[list[Path]], typer.Argument(help="Glossary files; the shipped ones for the language pair if none.")
+    ] = None,
+    language_pair: Annotated[str, typer.Option("--language-pair", help="Whose shipped glossaries.")] = "ru-en",
+) -> None:
+    """Count entries, variants, source terms and genders; time loading and matching set-up."""
+    import time
+    from collections import Counter
+
+    from mtfix.glossary import GlossaryError, compiled, shipped_files
+    from mtfix.termbase.formats import read_bytes
+
+    paths = list(files or shipped_files(language_pair))
+    try:
+        data = [(p, read_bytes(p)) for p in paths]
+        began = time.perf_counter()
+        entries, automaton = compiled(data, use_cache=False)
+        built = time.perf_counter() - began
+    except GlossaryError as err:
+        raise _fail(str(err)) from None
+    by_file = Counter(e.origin.rsplit(":", 1)[0] for e in entries)
+    for path, count in by_file.items():
+        print(f"{path}: {count} entries")
+    genders = Counter(e.gender for e in entries if e.gender)
+    rows = [
+        ("entries", len(entries)),
+        ("forbidden variants", sum(len(e.variants) for e in entries)),
+        ("admitted variants", sum(len(e.admitted) for e in entries)),
+        ("source terms", sum(len(e.source) for e in entries)),
+        ("case-sensitive entries", sum(e.case_sensitive for e in entries)),
+        ("persons (m/f)", f"{genders['m']}/{genders['f']}"),
+        ("matcher keys", len(automaton)),
+        ("parse and compile, ms", f"{built * 1000:.0f}"),
+    ]
+    for domain, count in sorted(Counter(e.domain for e in entries if e.domain).items()):
+        rows.append((f"domain {domain}", count))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+# --- end of mtfix glossary --------------------------------------------------------------------
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ class Settings:
     english_variant: str = "US"
     date_style: str = ""
     kiev_policy: str = "either"
+    languagetool: str = ""
     source: Path | None = field(default=None, compare=False)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
@@ -71,7 +72,7 @@ class Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
 
 
-_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy"}
+_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy", "languagetool"}
 
 
 def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -86,12 +87,25 @@ def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def languagetool_target(value: Any, key: str, where: str) -> str:
+    """`local`, a LanguageTool server's URL, or "" for `off`."""
+    from mtfix.languagetool import parse_target
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: `{key}` must be a string: local, off or a server URL")
+    try:
+        return parse_target(value)
+    except ValueError as err:
+        raise ConfigError(f"{where}: `{key}`: {err}") from None
+
+
 def check_selectors(selectors: tuple[str, ...], key: str, where: str) -> None:
-    """Fail on a code or prefix that selects no rule."""
+    """Fail on a code or prefix that selects no rule (LanguageTool's `LT:<RULE_ID>` are open)."""
+    from mtfix.languagetool import is_selector
     from mtfix.registry import is_known_selector
 
     for selector in selectors:
-        if not is_known_selector(selector):
+        if not is_known_selector(selector) and not is_selector(selector):
             raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
 
 
@@ -134,6 +148,8 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         settings["date_style"] = _choice(table["date-style"], "date-style", where, DATE_STYLES)
     if "kiev-policy" in table:
         settings["kiev_policy"] = _choice(table["kiev-policy"], "kiev-policy", where, KIEV_POLICIES)
+    if "languagetool" in table:
+        settings["languagetool"] = languagetool_target(table["languagetool"], "languagetool", where)
     return Settings(**settings)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -22,8 +22,13 @@ def rules_for(settings: Settings) -> tuple[Rule, ...]:
     return tuple(rule(settings) for rule in selected(settings.select, settings.ignore))
 
 
-def check(document: Document, settings: Settings) -> list[Issue]:
-    """Every issue the selected rules find, with configured severities, minus suppressed ones."""
+Extra = Callable[[Document, Settings, list[Issue]], Iterable[Issue]]
+"""A second opinion (LanguageTool): more issues for a document, given those the rules found."""
+
+
+def check(document: Document, settings: Settings, extra: Extra | None = None) -> list[Issue]:
+    """Every issue the selected rules (and `extra`) find, with configured severities, minus
+    suppressed ones."""
     issues: set[Issue] = set()
     unused = None
     for rule in rules_for(settings):
@@ -31,6 +36,8 @@ def check(document: Document, settings: Settings) -> list[Issue]:
             unused = rule
         for issue in rule.check(document):
             issues.add(issue)
+    if extra is not None:
+        issues.update(extra(document, settings, sorted(issues, key=Issue.sort_key)))
     found = suppress(sorted(issues, key=Issue.sort_key), document, unused)
     return [_with_severity(i, settings) for i in found]
 
@@ -88,11 +95,13 @@ class FixOutcome:
     remaining: list[Issue]
 
 
-def fix(document: Document, settings: Settings, unsafe: bool = False) -> FixOutcome:
+def fix(
+    document: Document, settings: Settings, unsafe: bool = False, extra: Extra | None = None
+) -> FixOutcome:
     """Check and apply fixes repeatedly until nothing changes, a text repeats, or the pass cap."""
     seen = {document.text}
     applied = 0
-    issues = check(document, settings)
+    issues = check(document, settings, extra)
     for _ in range(MAX_PASSES):
         fixes = [i.fix for i in issues if eligible(i, unsafe)]
         if not fixes:
@@ -103,5 +112,5 @@ def fix(document: Document, settings: Settings, unsafe: bool = False) -> FixOutc
         seen.add(text)
         applied += count
         document = document.with_text(text)
-        issues = check(document, settings)
+        issues = check(document, settings, extra)
     return FixOutcome(document, applied, issues)

@@ -15,7 +15,7 @@ from mtfix.model import Issue, Span
 from mtfix.registry import Rule
 
 DIRECTIVE = re.compile(
-    r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9,]*?)\s*-->", re.IGNORECASE
+    r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9_:,]*?)\s*-->", re.IGNORECASE
 )
 
 
