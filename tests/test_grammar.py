@@ -82,3 +82,16 @@ def test_pronoun_fix_is_unsafe_when_someone_else_may_be_meant():
 
 def test_double_negation_ignores_a_clause_of_its_own():
     assert issues("I cannot say nothing happened.", "GR001") == []
+
+
+def test_pronoun_speaker_is_found_across_markdown_paragraphs():
+    from mtfix import engine
+    from mtfix.formats import parse
+
+    text = (
+        "## The fate of Assad\n\n**Tillerson** expressed confidence.\n\n"
+        '"Our position is clear," she said.\n'
+    )
+    document = parse(text, "markdown", "talks.md")
+    found = [i for i in engine.check(document, GR) if i.code == "GR002"]
+    assert [text[i.span.start : i.span.end] for i in found] == ["she"]

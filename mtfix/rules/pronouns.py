@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mtfix.model import Edit, Fix, Severity
+from mtfix.model import Edit, Fix, Severity, Span
 from mtfix.registry import Rule, register
 from mtfix.rules.grammar import alternation, data, words
 
@@ -17,16 +17,18 @@ GENDER_WORD = {"m": "a man", "f": "a woman"}
 #: How far back the speaker may be named, and how far back another referent may hide.
 CHAIN = 4
 CONTEXT = 6
+#: Characters of one line looked at before a quotation (bounds the work on huge lines).
+LOOKBACK = 3000
 #: Capitalised words rarer than this (wordfreq zipf) may be someone's name.
 RARE = 3.5
 
 _NAME_PART = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:al|el|bin|ibn|von|van|de|da|di|le)-?[A-Z][\w'’]*)"
 NAME = re.compile(rf"(?<![\w'’-]){_NAME_PART}(?:[ \t]+{_NAME_PART})*")
-SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<tail>[\"”»)]?)[ \t]+(?=[\"“«(]?[A-Z])|\n")
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<tail>[\"”»)]?)[ \t]+(?=[\"“«(*_]*[A-Z])|\n")
 ABBREVIATION = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|No|Mt|(?:[A-Z]\.)*[A-Z])\.$")
 #: A subject noun phrase: titles and names, `of`/`the` between (`Secretary of State Rex Tillerson`).
 SUBJECT = re.compile(
-    rf"[\"“«(]?(?P<np>(?:(?:{_NAME_PART}|of|the|for)[ \t]+)*?{_NAME_PART}(?:[ \t]+{_NAME_PART})*)"
+    rf"[\"“«(*_]*(?P<np>(?:(?:{_NAME_PART}|of|the|for)[ \t]+)*?{_NAME_PART}(?:[ \t]+{_NAME_PART})*)"
 )
 APPOSITION = re.compile(r",[^,.;:\"“”]{1,60},")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -230,20 +232,21 @@ class PronounGender(Rule):
         lex = lexicon()
         text = document.text
         speakers = None
-        for segment in document.segments:
+        for index, segment in enumerate(document.segments):
+            regions = document.segments[: index + 1]
             for m in lex.attribution.finditer(text, segment.start, segment.end):
                 opening = self._opening_quote(text, m.start("close"), segment.start)
                 if opening is None:
                     continue
                 if speakers is None:
                     speakers = Speakers(self._people(), text)
-                issue = self._judge(lex, speakers, text, segment.start, opening, m)
+                issue = self._judge(lex, speakers, text, regions, opening, m)
                 if issue is not None:
                     yield issue
             for m in lex.opening.finditer(text, segment.start, segment.end):
                 if speakers is None:
                     speakers = Speakers(self._people(), text)
-                issue = self._judge(lex, speakers, text, segment.start, m.start(), m)
+                issue = self._judge(lex, speakers, text, regions, m.start(), m)
                 if issue is not None:
                     yield issue
 
@@ -260,18 +263,26 @@ class PronounGender(Rule):
         found = text.rfind({"”": "“", "»": "«"}[mark], line_start, close)
         return None if found < 0 else found
 
-    def _before(self, text: str, start: int, opening: int) -> list[tuple[int, int]]:
-        """Sentences before the quotation, nearest last, back to a heading or CONTEXT."""
+    def _before(self, text: str, regions: list[Span], opening: int) -> list[tuple[int, int]]:
+        """Sentences before the quotation, nearest last, back to a heading or CONTEXT.
+
+        `regions` are the document's segments up to the current one; the quotation opens
+        in the last of them at `opening`.
+        """
         sentences: list[tuple[int, int]] = []
-        end = opening
-        while end > start and len(sentences) < CONTEXT:
-            line_start = max(text.rfind("\n", start, end) + 1, start)
-            chunk = text[line_start:end]
-            if chunk.strip():
-                if end != opening and not HEADING_END.search(chunk):
-                    break  # a heading: the speaker is not named across it
-                sentences[:0] = _split_sentences(text, line_start, end)
-            end = line_start - 1
+        for index in range(len(regions) - 1, -1, -1):
+            start = regions[index].start
+            end = opening if index == len(regions) - 1 else regions[index].end
+            while end > start:
+                line_start = max(text.rfind("\n", start, end) + 1, start, end - LOOKBACK)
+                chunk = text[line_start:end]
+                if chunk.strip():
+                    if end != opening and not HEADING_END.search(chunk):
+                        return sentences[-CONTEXT:]  # a heading: no speaker is named across it
+                    sentences[:0] = _split_sentences(text, line_start, end)
+                if len(sentences) >= CONTEXT or line_start == end - LOOKBACK:
+                    return sentences[-CONTEXT:]
+                end = line_start - 1
         return sentences[-CONTEXT:]
 
     def _subject(self, lex: Lexicon, speakers: Speakers, text: str, span: tuple[int, int]) -> Subject | None:
@@ -299,7 +310,9 @@ class PronounGender(Rule):
             m = SUBJECT.match(sentence, position)
             if m is None:
                 continue
-            after = APPOSITION.sub("", sentence[m.end() :], count=1) if sentence[m.end() :].startswith(",") else sentence[m.end() :]
+            after = sentence[m.end() :].lstrip("*_")
+            if after.startswith(","):
+                after = APPOSITION.sub("", after, count=1)
             following = TOKEN.match(after.lstrip())
             if following is None:
                 return None
@@ -312,10 +325,10 @@ class PronounGender(Rule):
             return Subject(speakers.gender(np), True, np)
         return None
 
-    def _judge(self, lex, speakers, text, start, opening, m):
+    def _judge(self, lex, speakers, text, regions, opening, m):
         pronoun = m["pronoun"]
         wrong = PRONOUNS[pronoun.lower()]
-        sentences = self._before(text, start, opening)
+        sentences = self._before(text, regions, opening)
         chain: list[Subject] = []
         for span in reversed(sentences[-CHAIN:]):
             subject = self._subject(lex, speakers, text, span)
