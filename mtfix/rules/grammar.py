@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -73,12 +73,21 @@ class MissingConjunction(Rule):
     severity = Severity.WARNING
     fixable = True
 
-    def check(self, document):
+    @cached_property
+    def surnames(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """The glossary's surnames with their full names, and a pattern for two in a row."""
         surnames = _person_surnames(self.settings)
         if not surnames:
-            return
+            return surnames, None
         names = alternation(surnames)
-        pattern = re.compile(rf"(?<![\w-])(?P<first>{names})(?P<gap>[ \t]+)(?P<second>{names})(?![\w-])")
+        return surnames, re.compile(
+            rf"(?<![\w-])(?P<first>{names})(?P<gap>[ \t]+)(?P<second>{names})(?![\w-])"
+        )
+
+    def check(self, document):
+        surnames, pattern = self.surnames
+        if pattern is None:
+            return
         for m in document.finditer(pattern):
             if surnames[m["first"]] == surnames[m["second"]]:
                 continue

@@ -102,7 +102,8 @@ def _repeats_negation(lex: Lexicon, text: str, m: re.Match[str], end: int) -> bo
     if text.startswith(("'s", "’s"), m.end()):
         return False  # nothing's changed: a clause of its own
     lower = following.lower()
-    if lower in lex.finite or lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")):
+    verb = lower in lex.finite or lower.endswith("ed")
+    if verb or (lower.endswith("s") and not lower.endswith("ss")):
         return False  # cannot say nothing happened
     return lower not in lex.after_object
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from mtfix.model import Edit, Fix, Severity, Span
 from mtfix.registry import Rule, register
@@ -22,13 +22,21 @@ LOOKBACK = 3000
 #: Capitalised words rarer than this (wordfreq zipf) may be someone's name.
 RARE = 3.5
 
-_NAME_PART = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:al|el|bin|ibn|von|van|de|da|di|le)-?[A-Z][\w'’]*)"
+_NAME_PART = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+    r"|(?:al|el|bin|ibn|von|van|de|da|di|le)-?[A-Z][\w'’]*)"
+)
 NAME = re.compile(rf"(?<![\w'’-]){_NAME_PART}(?:[ \t]+{_NAME_PART})*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<tail>[\"”»)]?)[ \t]+(?=[\"“«(*_]*[A-Z])|\n")
-ABBREVIATION = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|No|Mt|(?:[A-Z]\.)*[A-Z])\.$")
+#: Abbreviations whose full stop does not end a sentence (`Mr. Kerry`, `U.S. Sen. Smith`).
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|No|Mt"
+    r"|(?:[A-Z]\.)*[A-Z])\.$"
+)
 #: A subject noun phrase: titles and names, `of`/`the` between (`Secretary of State Rex Tillerson`).
 SUBJECT = re.compile(
-    rf"[\"“«(*_]*(?P<np>(?:(?:{_NAME_PART}|of|the|for)[ \t]+)*?{_NAME_PART}(?:[ \t]+{_NAME_PART})*)"
+    rf"[\"“«(*_]*(?P<np>(?:(?:{_NAME_PART}|of|the|for)[ \t]+)*?"
+    rf"{_NAME_PART}(?:[ \t]+{_NAME_PART})*)"
 )
 APPOSITION = re.compile(r",[^,.;:\"“”]{1,60},")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -63,12 +71,14 @@ def lexicon() -> Lexicon:
             rf"(?P<pronoun>[Hh]e|[Ss]he)[ \t]+(?:{speech})\b"
         ),
         opening=re.compile(
-            rf"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”»][ \t]))(?P<pronoun>He|She)[ \t]+(?:{speech})\b",
+            r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"”»][ \t]))"
+            rf"(?P<pronoun>He|She)[ \t]+(?:{speech})\b",
             re.MULTILINE,
         ),
         attribution_name=re.compile(
             r"[\"”»][ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-            rf"(?:(?P<before>{NAME.pattern})[ \t]+(?:{speech})\b|(?:{speech})[ \t]+(?P<after>{NAME.pattern}))"
+            rf"(?:(?P<before>{NAME.pattern})[ \t]+(?:{speech})\b"
+            rf"|(?:{speech})[ \t]+(?P<after>{NAME.pattern}))"
         ),
         sentence_pronoun=re.compile(r"[\"“«(]?(?P<pronoun>[Hh]e|[Ss]he)\b[ \t]+[a-z]"),
         speech=words(DATA, "speech_verbs"),
@@ -216,7 +226,9 @@ class PronounGender(Rule):
     severity = Severity.WARNING
     fixable = True
 
-    def _people(self) -> dict[str, str]:
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """Genders of the glossary's people, by full name and by surname."""
         people: dict[str, str] = {}
         for entry in self.settings.glossary.entries:
             if entry.gender not in ("m", "f"):
@@ -239,13 +251,13 @@ class PronounGender(Rule):
                 if opening is None:
                     continue
                 if speakers is None:
-                    speakers = Speakers(self._people(), text)
+                    speakers = Speakers(self.people, text)
                 issue = self._judge(lex, speakers, text, regions, opening, m)
                 if issue is not None:
                     yield issue
             for m in lex.opening.finditer(text, segment.start, segment.end):
                 if speakers is None:
-                    speakers = Speakers(self._people(), text)
+                    speakers = Speakers(self.people, text)
                 issue = self._judge(lex, speakers, text, regions, m.start(), m)
                 if issue is not None:
                     yield issue
@@ -285,7 +297,9 @@ class PronounGender(Rule):
                 end = line_start - 1
         return sentences[-CONTEXT:]
 
-    def _subject(self, lex: Lexicon, speakers: Speakers, text: str, span: tuple[int, int]) -> Subject | None:
+    def _subject(
+        self, lex: Lexicon, speakers: Speakers, text: str, span: tuple[int, int]
+    ) -> Subject | None:
         """The person a sentence is about, or None when its subject is not a known person."""
         sentence = text[span[0] : span[1]]
         if sentence.lstrip()[:1] in "\"“«":
@@ -317,15 +331,15 @@ class PronounGender(Rule):
             if following is None:
                 return None
             verb = following.group()
-            if verb == "and" or not (
-                verb in lex.finite or verb in lex.speech or (verb.islower() and verb.endswith("ed"))
-            ):
+            finite = verb in lex.finite or verb in lex.speech
+            if verb == "and" or not (finite or (verb.islower() and verb.endswith("ed"))):
                 return None
             np = m["np"]
             return Subject(speakers.gender(np), True, np)
         return None
 
     def _judge(self, lex, speakers, text, regions, opening, m):
+        """The issue for the pronoun in `m`, or None unless its speaker is clear."""
         pronoun = m["pronoun"]
         wrong = PRONOUNS[pronoun.lower()]
         sentences = self._before(text, regions, opening)
@@ -364,11 +378,13 @@ class PronounGender(Rule):
             fix=Fix.unsafe(edit) if others else Fix.safe(edit),
         )
 
-    def _unknown_people(self, speakers: Speakers, text: str, speaker: str, gender: str) -> list[str]:
+    def _unknown_people(
+        self, speakers: Speakers, text: str, speaker: str, gender: str
+    ) -> list[str]:
         """Rare capitalised words in `text` that may name someone else of unknown gender."""
         from wordfreq import zipf_frequency
 
-        skip = set(speaker.split()) | self._glossary_words()
+        skip = set(speaker.split()) | self.glossary_words
         found = []
         for m in TOKEN.finditer(text):
             word = m.group()
@@ -376,15 +392,14 @@ class PronounGender(Rule):
                 continue
             if not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?\"“«":
                 continue  # sentence-initial capital
-            if first_name(word) in ("male", "female") and speakers.known.get(word, gender) == gender:
-                continue
+            if first_name(word) in ("male", "female"):
+                continue  # a given name of the speaker's gender (the other one is a cue)
             if zipf_frequency(word.lower(), "en") < RARE:
                 found.append(word)
         return found
 
-    def _glossary_words(self) -> set[str]:
-        if not hasattr(self, "_words"):
-            self._words = {
-                w for e in self.settings.glossary.entries for t in (e.term, *e.variants) for w in t.split()
-            }
-        return self._words
+    @cached_property
+    def glossary_words(self) -> frozenset[str]:
+        """Words of the glossary's terms and variants: known names, not unknown people."""
+        entries = self.settings.glossary.entries
+        return frozenset(w for e in entries for t in (e.term, *e.variants) for w in t.split())
