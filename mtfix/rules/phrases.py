@@ -247,7 +247,10 @@ class PackRule(Rule, metaclass=_PackDoc):
         pack = load_pack(self.settings.language_pair, self.pack)
         text = document.text
         for entry in pack.entries:
-            for m in document.finditer(entry.pattern):
+            matches = _lines(document, entry.pattern) if pack.scope == "line" else (
+                document.finditer(entry.pattern)
+            )
+            for m in matches:
                 start, end = m.start(), m.end()
                 if pack.scope == "line":
                     start, end = _strip(text, start, end)
@@ -275,6 +278,19 @@ class PackRule(Rule, metaclass=_PackDoc):
                 end = document.line_starts[line]
             return make(Edit.replace(m.start(), end, ""))
         return make(Edit.replace(m.start(), m.end(), suggestions[0]))
+
+
+def _lines(document, pattern):
+    """Matches of `pattern` that cover a whole line of a segment, never crossing a line break."""
+    text, starts = document.text, document.line_starts
+    for segment in document.segments:
+        number = document.position(segment.start)[0]
+        while number <= len(starts) and starts[number - 1] < segment.end:
+            line = document.line_span(number)
+            start, end = max(line.start, segment.start), min(line.end, segment.end)
+            if start < end and (m := pattern.fullmatch(text, start, end)):
+                yield m
+            number += 1
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
