@@ -88,7 +88,15 @@ class PoDocument(FormatDocument):
         return _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), raw)
 
     def target_text(self, unit: Unit) -> str:
-        return "".join(self.unescape(self.text[s.start : s.end]) for s in unit.target)
+        """The msgstr as text: pieces joined by the escapes between them (a `\\n`), and by
+        nothing across the quotes that continue a string on the next line."""
+        parts = []
+        for i, span in enumerate(unit.target):
+            if i:
+                between = self.text[unit.target[i - 1].end : span.start]
+                parts.append(self.unescape(between.split('"')[0]))
+            parts.append(self.unescape(self.text[span.start : span.end]))
+        return "".join(parts)
 
 
 def _units(text: str, entry: dict[str, list[Span]]) -> list[Unit]:
