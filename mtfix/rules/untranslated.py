@@ -441,6 +441,36 @@ class TransliteratedName(_Transliteration):
             yield self.issue(start, end, message)
 
 
+@register
+class UnknownWord(_Transliteration):
+    """A lower-case word that is neither English nor readable as Russian: usually a word the
+    MT system coined from Russian word-building (`dietologist` for диетолог, `collocutor` for
+    собеседник) or a misspelling. Only a prompt to check the word.
+
+    Bad: The collocutor of the minister declined to comment.
+    Good: The minister's interlocutor declined to comment.
+    """
+
+    code = "TR004"
+    name = "unknown-word"
+    summary = "a lower-case word that is neither English nor romanized Russian"
+    category = "spelling/misspelling"
+    severity = Severity.INFO
+
+    def check(self, document):
+        from mtfix.lexicon.romanization import russian_shape
+
+        for start, end, word, _initial in self.tokens(document):
+            if not word.islower() or len(word) < 5:
+                continue
+            finding = _reading(word)
+            if finding is not None and not finding.coinage:
+                continue  # TR001 reports it
+            if finding is None and len(word) >= 6 and russian_shape(word):
+                continue  # TR001 reports it as romanized Russian
+            yield self.issue(start, end, f"`{word}` is not an English word; check it")
+
+
 _CYRILLIC = "\u0400-\u04ff"
 _CYRILLIC_RUN = re.compile(
     rf"(?<![\w])[{_CYRILLIC}]+(?:[\s-]+[{_CYRILLIC}]+)*(?![\w])"
