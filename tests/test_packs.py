@@ -17,7 +17,7 @@ PACKS = {"calques": "CQ001", "boilerplate": "BP001"}
 def _entries():
     for name, code in PACKS.items():
         for entry in load_pack("ru-en", name).entries:
-            yield pytest.param(code, entry, id=f"{name}-{entry.id}")
+            yield pytest.param(name, code, entry, id=f"{name}-{entry.id}")
 
 
 def test_every_shipped_pack_has_a_rule():
@@ -28,11 +28,13 @@ def test_every_shipped_pack_has_a_rule():
         load_pack("ru-en", name)
 
 
-@pytest.mark.parametrize(("code", "entry"), list(_entries()))
-def test_entry_examples(code, entry):
+@pytest.mark.parametrize(("name", "code", "entry"), list(_entries()))
+def test_entry_examples(name, code, entry):
     assert entry.bad and entry.good, "every entry carries a bad and a good example"
     settings = Settings(select=(code,))
-    match = entry.pattern.search(entry.bad)
+    line = load_pack("ru-en", name).scope == "line"
+    find = entry.pattern.fullmatch if line else entry.pattern.search
+    match = find(entry.bad)
     assert match, f"{entry.id} does not match its bad example"
     found = check_text(entry.bad, settings)
     assert any(match.start() <= i.span.start < i.span.end <= match.end() for i in found)

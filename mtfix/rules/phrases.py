@@ -111,7 +111,7 @@ def _entry(raw: Any, number: int, where: str, scope: str, kind: str) -> Entry:
         raise PackError(f"{label}: `case` must be sensitive or insensitive, not {case!r}")
     body = phrase_pattern(source) if "phrase" in raw else source
     if scope == "line":
-        body = rf"(?:^|(?<=\r))[ \t]*(?:{body})[ \t]*(?=\r|\n|\Z)"
+        body = rf"[ \t]*(?:{body})[ \t]*"  # matched against each line as a whole
     flags = re.MULTILINE | (0 if case == "sensitive" else re.IGNORECASE)
     try:
         pattern = re.compile(body, flags)
@@ -273,8 +273,9 @@ class PackRule(Rule, metaclass=_PackDoc):
         make = Fix.safe if entry.fix == "safe" else Fix.unsafe
         if pack.kind == "existence":
             end = m.end()
-            line = document.position(end)[0]
-            if line < len(document.line_starts):
+            line, column = document.position(m.start())
+            # A whole line goes with its line break; text after a Markdown marker goes alone.
+            if column == 1 and line < len(document.line_starts):
                 end = document.line_starts[line]
             return make(Edit.replace(m.start(), end, ""))
         return make(Edit.replace(m.start(), m.end(), suggestions[0]))
