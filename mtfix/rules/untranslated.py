@@ -219,7 +219,14 @@ def _scan(text: str, segments: tuple[tuple[int, int], ...], glossary) -> tuple[t
     return tuple(_scan_tokens(text, segments, glossary))
 
 
+@cache
+def _approved_words(glossary) -> frozenset[str]:
+    """Words of the glossary's approved English terms (Nabiullina, Roskomnadzor)."""
+    return frozenset(w for e in glossary.entries for w in re.findall(r"[^\W\d_]+", e.term))
+
+
 def _scan_tokens(text, segments, glossary):
+    approved = _approved_words(glossary)
     for segment in (Span(*s) for s in segments):
         covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
         for m in _TOKEN.finditer(text, segment.start, segment.end):
@@ -228,7 +235,7 @@ def _scan_tokens(text, segments, glossary):
                 continue
             if not (word.islower() or (word[0].isupper() and word[1:].islower())):
                 continue
-            if _is_english(word):
+            if word in approved or _is_english(word):
                 continue
             start, end = m.start(), m.start() + len(word)
             if any(s < end and start < e for s, e in covered):
