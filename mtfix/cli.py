@@ -589,6 +589,7 @@ def glossary_check(
     for problem in sort(problems):
         print(problem)
     errors = sum(p.level == "error" for p in problems)
+    sys.stdout.flush()
     if not quiet:
         warnings = len(problems) - errors
         print(

@@ -70,9 +70,10 @@ def check_entries(entries: list[TermEntry]) -> list[Problem]:
             key = _key(variant)
             if (normalize(variant) if entry.case_sensitive else key) == exact:
                 error(entry, f"variant `{variant}` is the term itself")
-            elif key in admitted:
+                continue
+            if key in admitted:
                 error(entry, f"`{variant}` is both admitted and forbidden")
-            if key in forbidden and forbidden[key] is not entry:
+            if key in forbidden and forbidden[key] is not entry and key != own:
                 other = forbidden[key]
                 if _key(other.term) == own:
                     error(entry, f"variant `{variant}` listed twice (also at {other.origin})", "warning")
@@ -84,6 +85,7 @@ def check_entries(entries: list[TermEntry]) -> list[Problem]:
                     )
             else:
                 forbidden[key] = entry
+    cycles: set[frozenset[str]] = set()
     for entry in entries:
         own = _key(entry.term)
         if own in forbidden and _key(forbidden[own].term) != own:
@@ -96,7 +98,9 @@ def check_entries(entries: list[TermEntry]) -> list[Problem]:
                     break
                 seen.add(key)
             if key == own:
-                error(entry, f"replacement cycle: {' -> '.join(chain)}")
+                if frozenset(seen) not in cycles:
+                    cycles.add(frozenset(seen))
+                    error(entry, f"replacement cycle: {' -> '.join(chain)}")
             else:
                 error(
                     entry,

@@ -1,0 +1,383 @@
+"""Glossaries: file formats, safe TBX parsing, the matcher, the disk cache, validation and the
+`mtfix glossary` commands."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtfix import check_text, fix_text
+from mtfix import glossary as glossaries
+from mtfix.cli import app
+from mtfix.config import parse
+from mtfix.glossary import Glossary, GlossaryError, TermEntry, TextView, open_glossaries
+from mtfix.termbase import formats
+from mtfix.termbase.validate import validate
+
+REF = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wmt14-ru-en" / "ref.en"
+
+ENTRIES = [
+    TermEntry(
+        term="RIA Novosti",
+        variants=("RIA News",),
+        source=("РИА Новости",),
+        note="agency's name, with \"quotes\" & <angles>",
+        domain="media",
+    ),
+    TermEntry(term="Sergei Lavrov", admitted=("Sergey Lavrov",), case_sensitive=True, gender="m", note="minister", pos="noun"),
+    TermEntry(term="Kyiv", admitted=("Kiev",), case_sensitive=True, note="capital", policy="kyiv"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _same(entries):
+    return [replace(e, origin="", id="") for e in entries]
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".csv", ".tbx", ".yml"])
+def test_every_format_round_trips(tmp_path, suffix):
+    path = tmp_path / f"g{suffix}"
+    formats.write(ENTRIES, path)
+    entries = formats.read(path)
+    assert _same(entries) == _same(ENTRIES)
+    assert entries[1].origin.startswith(f"{path}:") and int(entries[1].origin.rsplit(":", 1)[1]) > 1
+
+
+TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en-US">
+  <martifHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="e1">
+      <descrip type="subjectField">politics</descrip>
+      <langSet xml:lang="ru"><tig><term>Мария Захарова</term></tig></langSet>
+      <langSet xml:lang="en-GB">
+        <tig>
+          <term>Maria Zakharova</term>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          <termNote type="grammaticalGender">feminine</termNote>
+          <termNote type="partOfSpeech">properNoun</termNote>
+          <note>Foreign Ministry spokeswoman</note>
+        </tig>
+        <ntig><termGrp><term>Mariya Zakharova</term>
+          <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termGrp></ntig>
+        <tig><term>Zakharovoy</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+        <tig><term>Zakharovu</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+      </langSet>
+    </termEntry>
+    <termEntry id="e2"><langSet xml:lang="de"><tig><term>nur Deutsch</term></tig></langSet></termEntry>
+  </body></text>
+</martif>
+"""
+
+TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dct" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+  <text>
+    <body>
+      <conceptEntry id="c1">
+        <langSec xml:lang="ru"><termSec><term>ВКС</term></termSec></langSec>
+        <langSec xml:lang="en">
+          <termSec><term>VKS</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+          <termSec><term>Russian Aerospace Forces</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+        </langSec>
+      </conceptEntry>
+    </body>
+  </text>
+</tbx>
+"""
+
+
+def test_tbx_v2_statuses_gender_notes_and_lines(tmp_path):
+    path = tmp_path / "t.tbx"
+    path.write_text(TBX2, encoding="utf-8")
+    problems = []
+    entries = formats.read(path, problems.append)
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.term == "Maria Zakharova" and entry.gender == "f" and entry.pos == "properNoun"
+    assert entry.admitted == ("Mariya Zakharova",)
+    assert entry.variants == ("Zakharovoy", "Zakharovu")
+    assert entry.source == ("Мария Захарова",) and entry.domain == "politics"
+    assert entry.note == "Foreign Ministry spokeswoman"
+    assert entry.origin == f"{path}:6"
+    assert [p.where for p in problems] == [f"{path}:23"] and "no English term" in problems[0].message
+
+
+def test_tbx_v3_data_categories_as_elements(tmp_path):
+    path = tmp_path / "t.tbx"
+    path.write_text(TBX3, encoding="utf-8")
+    (entry,) = formats.read(path)
+    assert entry.term == "Russian Aerospace Forces" and entry.variants == ("VKS",)
+    assert entry.source == ("ВКС",) and entry.origin == f"{path}:7"
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+        '<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE martif [<!ENTITY x SYSTEM "http://example.invalid/x">]>',
+    ],
+)
+def test_tbx_entities_are_refused(tmp_path, doctype):
+    path = tmp_path / "evil.tbx"
+    path.write_text(
+        f'<?xml version="1.0"?>{doctype}<martif><text><body><termEntry><langSet xml:lang="en">'
+        "<tig><term>&b;</term></tig></langSet></termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError, match="evil.tbx:1: refused XML"):
+        formats.read(path)
+
+
+def test_malformed_xml_names_the_line(tmp_path):
+    path = tmp_path / "bad.tbx"
+    path.write_text('<martif>\n<text><body>\n<termEntry></body></text></martif>\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"bad.tbx:3: malformed XML"):
+        formats.read(path)
+
+
+def _glossary(*entries):
+    return Glossary(entries)
+
+
+def test_view_maps_back_to_exact_offsets():
+    text = "RIA\u00a0 News\u00ad\u2019s\r\nline"
+    view = TextView(text)
+    assert view.unfolded == "RIA News's line"
+    assert [text[view.original(i)] for i in range(len(view.unfolded))] == list("RIA\u00a0News\u2019s\rline")
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "replacement"),
+    [
+        ("A source: RIA News.", "RIA News", "RIA Novosti"),
+        ("RIA News's report", "RIA News's", "RIA Novosti's"),
+        ("the RIA\u00a0News\u2019s report", "RIA\u00a0News\u2019s", "RIA Novosti\u2019s"),
+        ("RIA NEWS SAID", "RIA NEWS", "RIA NOVOSTI"),
+        ("ria news said", "ria news", "RIA Novosti"),
+        ("RIA-News said", "RIA-News", "RIA Novosti"),
+        ("RIA\nNews said", "RIA\nNews", "RIA Novosti"),
+        ("two Minsk agreement's clauses", "Minsk agreement's", "Minsk agreements'"),
+        ("the LIH's fighters", "LIH's", "ISIL's"),
+        ("both militsias", "militsias", "militias"),
+    ],
+)
+def test_variants_with_inflection_and_typography(text, found, replacement):
+    g = _glossary(
+        TermEntry("RIA Novosti", variants=("RIA News",)),
+        TermEntry("Minsk agreements", variants=("Minsk agreement",)),
+        TermEntry("ISIL", variants=("LIH",), case_sensitive=True),
+        TermEntry("militia", variants=("militsia",)),
+    )
+    (match,) = g.variants_in(text)
+    assert text[match.start : match.end] == found
+    assert match.replacement == replacement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIA Newsroom",
+        "pro-RIA News",
+        "the Minsk agreements",
+        "the Minsk agreements' text",
+        "lih and Lih",  # an acronym matches in capitals only
+        "RIA News-based",
+    ],
+)
+def test_no_match(text):
+    g = _glossary(
+        TermEntry("RIA Novosti", variants=("RIA News",)),
+        TermEntry("Minsk agreements", variants=("Minsk agreement",)),
+        TermEntry("ISIL", variants=("LIH",)),
+    )
+    assert list(g.variants_in(text)) == []
+
+
+def test_longest_match_wins_and_closed_compounds():
+    g = _glossary(
+        TermEntry("Russian Aerospace Forces", variants=("VKS", "Russian VKS"), case_sensitive=True),
+        TermEntry("cybersecurity", admitted=("cyber security",)),
+    )
+    (match,) = g.variants_in("the Russian VKS struck")
+    assert match.variant == "Russian VKS"
+    kinds = [(m.variant, m.kind) for m in g.matches("cyber security, cyber-security and cybersecurity")]
+    assert kinds == [("cyber security", "admitted"), ("cyber-security", "admitted"), ("cybersecurity", "preferred")]
+
+
+def test_segments_limit_matches():
+    g = _glossary(TermEntry("RIA Novosti", variants=("RIA News",)))
+    text = "RIA News and RIA News"
+    assert [m.start for m in g.variants_in(text, 5)] == [13]
+    assert [m.start for m in g.variants_in(text, 0, 10)] == [0]
+
+
+def test_kiev_policy():
+    either = parse({"select": ["TM001"]}, Path("mtfix.toml"))
+    kyiv = parse({"select": ["TM001"], "kiev-policy": "kyiv"}, Path("mtfix.toml"))
+    text = "Talks in Kiev and Kharkov; Kiev's mayor."
+    assert check_text(text, either) == []
+    assert fix_text(text, kyiv) == "Talks in Kyiv and Kharkiv; Kyiv's mayor."
+
+
+def _files(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("term\tvariants\tnote\nRIA Novosti\tRIA News\tx\n", encoding="utf-8")
+    return [path]
+
+
+def test_cache_is_used_when_sound(tmp_path, monkeypatch):
+    paths = _files(tmp_path)
+    assert len(open_glossaries(paths).entries) == 1
+    cached = list((tmp_path / "cache" / "glossaries").iterdir())
+    assert len(cached) == 1
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("glossary parsed although the cache holds it")
+
+    monkeypatch.setattr(formats, "read", refuse)
+    g = open_glossaries(paths)
+    assert [m.replacement for m in g.variants_in("RIA News")] == ["RIA Novosti"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "stale", "garbage"])
+def test_corrupt_or_stale_cache_is_rebuilt(tmp_path, damage):
+    paths = _files(tmp_path)
+    open_glossaries(paths).entries
+    (cached,) = (tmp_path / "cache" / "glossaries").iterdir()
+    data = bytearray(cached.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "flip":
+        data[-10] ^= 0xFF
+    elif damage == "stale":
+        data[8:72] = b"0" * 64
+    else:
+        data = bytearray(b"not a cache at all")
+    cached.write_bytes(bytes(data))
+    g = open_glossaries(paths)
+    assert [m.replacement for m in g.variants_in("RIA News")] == ["RIA Novosti"]
+    assert cached.read_bytes() != bytes(data)
+
+
+def test_changed_glossary_is_not_served_from_cache(tmp_path):
+    paths = _files(tmp_path)
+    first = open_glossaries(paths)
+    assert len(first.entries) == 1
+    paths[0].write_text("term\tvariants\tnote\nTASS\tTASS agency\tx\n", encoding="utf-8")
+    second = open_glossaries(paths)
+    assert second.digest != first.digest
+    assert [e.term for e in second.entries] == ["TASS"]
+
+
+BAD = (
+    "term\tvariants\tadmitted\tcase\tgender\tnote\n"
+    "Blorvik\tQuenthar\t\tno\t\tsource a\n"  # 2
+    "Quenthar\tZarnikov\t\tno\t\tsource b\n"  # 3: preferred here, forbidden on line 2
+    "Zarnikov\tBlorvik\t\tno\t\tsource c\n"  # 4: cycle
+    "Blorvik\tBlorvik\t\tno\t\t\n"  # 5: duplicate term, variant is the term, no note
+    "Delta\tthe\t\tno\t\tsource\n"  # 6: common English word
+    "Epsilon\tEps\t\tmaybe\tx\tsource\n"  # 7: case and gender malformed
+    "Zeta\tZ1\tZ1\tno\t\tsource\n"  # 8: admitted and forbidden
+    "Eta\tонo\t\tno\t\tsource\n"  # 9: Cyrillic on the English side
+    "short\trow\n"  # 10
+)
+
+
+def test_validation_names_file_line_and_problem(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text(BAD, encoding="utf-8")
+    _, problems = validate([path])
+    text = "\n".join(str(p) for p in problems)
+    assert text.count("replacement cycle") == 1
+    assert f"{path}:2: error: replacement cycle: Blorvik -> Zarnikov -> Quenthar -> Blorvik" in text
+    assert f"{path}:5: error: duplicate term `Blorvik` (also at {path}:2)" in text
+    assert f"{path}:5: error: variant `Blorvik` is the term itself" in text
+    assert f"{path}:5: warning: no note" in text
+    assert f"{path}:6: error: forbidden variant `the` is a common English word" in text
+    assert f"{path}:7: error: `case` must be yes or no" in text
+    assert f"{path}:7: error: `gender` must be m, f or empty" in text
+    assert f"{path}:8: error: `Z1` is both admitted and forbidden" in text
+    assert f"{path}:9: error: Cyrillic in English `variants`" in text
+    assert f"{path}:10: error: 2 tab-separated fields, header has 6" in text
+    assert len(problems) == 10, text
+
+
+def test_preferred_in_one_entry_forbidden_in_another(tmp_path):
+    path = tmp_path / "chain.tsv"
+    path.write_text("term\tvariants\tnote\nBlorvik\tQuenthar\ta\nQuenthar\tZarnikov\tb\n", encoding="utf-8")
+    _, problems = validate([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:3: error: `Quenthar` is preferred here but forbidden at {path}:2 (replaced by `Blorvik`)"
+    ]
+
+
+def test_shipped_glossaries_are_valid():
+    _, problems = validate(glossaries.shipped_files("ru-en"))
+    assert [str(p) for p in problems if p.level == "error"] == []
+
+
+def test_shipped_glossaries_are_big_and_annotated():
+    entries = glossaries.load_glossaries("ru-en").entries
+    assert len(entries) >= 300
+    assert all(e.note for e in entries)
+    people = {e.term: e.gender for e in entries if e.gender}
+    assert people["Sergei Lavrov"] == "m" and people["Rex Tillerson"] == "m" and people["Maria Zakharova"] == "f"
+
+
+@pytest.mark.skipif(not REF.is_file(), reason=f"corpus not present: {REF}")
+def test_shipped_glossaries_stay_silent_on_human_english():
+    settings = parse({"select": ["TM001"]}, Path("mtfix.toml"))
+    text = REF.read_text(encoding="utf-8")
+    found = [(text[i.span.start : i.span.end], i.message) for i in check_text(text, settings)]
+    assert found == []
+
+
+runner = CliRunner()
+
+
+def test_cli_check_exit_codes(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(BAD, encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "check", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:6: error: forbidden variant `the`" in result.stdout
+    good = tmp_path / "good.tsv"
+    formats.write(ENTRIES, good)
+    result = runner.invoke(app, ["glossary", "check", str(good)])
+    assert result.exit_code == 0, result.output
+
+
+def test_cli_convert_and_stats(tmp_path):
+    source = tmp_path / "g.tsv"
+    formats.write(ENTRIES, source)
+    target = tmp_path / "g.tbx"
+    result = runner.invoke(app, ["glossary", "convert", str(source), str(target)])
+    assert result.exit_code == 0, result.output
+    assert _same(formats.read(target)) == _same(ENTRIES)
+    result = runner.invoke(app, ["glossary", "stats", str(target)])
+    assert result.exit_code == 0
+    assert "entries                 3" in result.output and "persons (m/f)           1/0" in result.output
+    result = runner.invoke(app, ["glossary", "convert", str(source), str(tmp_path / "g.docx")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("suffix", [".tbx", ".csv", ".yaml"])
+def test_check_accepts_glossary_in_any_format(tmp_path, suffix):
+    path = tmp_path / f"extra{suffix}"
+    formats.write([TermEntry("Rosgvardiya", variants=("Rosgvardiyi",), case_sensitive=True, note="x")], path)
+    text = tmp_path / "a.txt"
+    text.write_text("Officers of Rosgvardiyi arrived.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--select", "TM001", "--glossary", str(path), str(text)])
+    assert result.exit_code == 1, result.output
+    assert "`Rosgvardiyi` is not the approved term; use `Rosgvardiya`" in result.output
