@@ -295,12 +295,34 @@ def test_config_key(tmp_path):
             load(path)
 
 
-def test_cli_check_json_and_exit_codes(run, tmp_path):
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """`mtfix` in this process (typer's runner), in tmp_path; stdout and stderr as bytes."""
+    from types import SimpleNamespace
+
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def invoke(*args: str):
+        result = CliRunner().invoke(app, list(args))
+        return SimpleNamespace(
+            returncode=result.exit_code, stdout=result.stdout.encode(), stderr=result.stderr.encode()
+        )
+
+    return invoke
+
+
+def test_cli_check_json_and_exit_codes(cli, tmp_path):
     (tmp_path / "a.txt").write_text(SAMPLE, encoding="utf-8")
     with double.Double() as server:
-        done = run("check", "--format", "json", "--languagetool", server.url, "a.txt")
-        alone = run("check", "--languagetool", server.url, "--select", "LT", "--ignore", "LT:MORFOLOGIK_RULE_EN_US,LT:EN_A_VS_AN,LT:HE_VERB_AGR,LT:EN_QUOTES", "a.txt")
-        clean = run("check", "--languagetool", server.url, "--select", "LT:UPPERCASE_SENTENCE_START", "a.txt")
+        done = cli("check", "--format", "json", "--languagetool", server.url, "a.txt")
+        alone = cli("check", "--languagetool", server.url, "--select", "LT", "--ignore", "LT:MORFOLOGIK_RULE_EN_US,LT:EN_A_VS_AN,LT:HE_VERB_AGR,LT:EN_QUOTES", "a.txt")
+        clean = cli("check", "--languagetool", server.url, "--select", "LT:UPPERCASE_SENTENCE_START", "a.txt")
     assert done.returncode == 1 and done.stderr == b""
     issues = json.loads(done.stdout)["files"][0]["issues"]
     statment = next(i for i in issues if i["text"] == "statment")
@@ -315,13 +337,13 @@ def test_cli_check_json_and_exit_codes(run, tmp_path):
     assert clean.returncode == 0, clean.stdout
 
 
-def test_cli_fix_applies_languagetool_fixes_only_when_unsafe(run, tmp_path):
+def test_cli_fix_applies_languagetool_fixes_only_when_unsafe(cli, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A teh cat.\n", encoding="utf-8")
     with double.Double() as server:
-        safe = run("fix", "--languagetool", server.url, "a.txt")
+        safe = cli("fix", "--languagetool", server.url, "a.txt")
         assert path.read_text() == "A teh cat.\n" and safe.returncode == 1
-        unsafe = run("fix", "--unsafe-fixes", "--languagetool", server.url, "a.txt")
+        unsafe = cli("fix", "--unsafe-fixes", "--languagetool", server.url, "a.txt")
     assert path.read_text() == "A the cat.\n" and unsafe.returncode == 0
 
 
@@ -337,23 +359,24 @@ def test_cli_unreachable_server_one_warning_normal_exit(run, tmp_path):
     assert clean.returncode == 0
 
 
-def test_cli_bad_target_is_a_usage_error(run, tmp_path):
+def test_cli_bad_target_is_a_usage_error(cli, tmp_path):
     (tmp_path / "a.txt").write_text("Text.\n")
-    done = run("check", "--languagetool", "ftp://x", "a.txt")
+    done = cli("check", "--languagetool", "ftp://x", "a.txt")
     assert done.returncode == 2 and b"--languagetool" in done.stderr
 
 
-def test_cli_explain_and_rules(run):
-    explained = run("explain", "lt:morfologik_rule_en_us")
+def test_cli_explain_and_rules(cli):
+    explained = cli("explain", "lt:morfologik_rule_en_us")
     assert explained.returncode == 0 and b"LanguageTool's rule MORFOLOGIK_RULE_EN_US" in explained.stdout
-    assert run("explain", "LT").returncode == 0
-    assert b"LT:*" in run("rules").stdout
+    assert cli("explain", "LT").returncode == 0
+    assert cli("explain", "LTX").returncode == 2
+    assert b"LT:*" in cli("rules").stdout
 
 
-def test_cli_report_takes_languagetool(run, tmp_path):
+def test_cli_report_takes_languagetool(cli, tmp_path):
     (tmp_path / "a.txt").write_text("A teh cat.\n", encoding="utf-8")
     with double.Double() as server:
-        done = run("report", "--languagetool", server.url, "a.txt")
+        done = cli("report", "--languagetool", server.url, "a.txt")
     assert done.returncode == 0 and b"LT:MORFOLOGIK_RULE_EN_US" in done.stdout
 
 
