@@ -60,6 +60,7 @@ class Lexicon:
     honorifics: dict[str, str]
     openers: frozenset[str]
     not_given: frozenset[str]
+    roles: frozenset[str]
 
 
 @cache
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         },
         openers=words(DATA, "openers"),
         not_given=words(DATA, "not_given_names"),
+        roles=words(DATA, "roles"),
     )
 
 
@@ -130,6 +132,9 @@ class Subject:
     gender: str
     named: bool
     text: str
+    #: Where the name and any apposition after it (`John Smith, a teacher,`) lie.
+    start: int = 0
+    end: int = 0
 
 
 class Speakers:
@@ -309,8 +314,13 @@ class PronounGender(Rule):
                 return Subject(PRONOUNS[pronoun], False, pronoun)
             named = lex.attribution_name.search(sentence)
             if named:
-                name = named["before"] or named["after"]
-                return Subject(speakers.gender(name), True, name)
+                group = "before" if named["before"] else "after"
+                end = named.end(group)
+                if group == "after" and sentence.startswith(",", end):
+                    end = len(sentence)  # said Cyrus Kamau, managing director of …
+                name = named[group]
+                start = span[0] + named.start(group)
+                return Subject(speakers.gender(name), True, name, start, span[0] + end)
             return None
         starts = [len(sentence) - len(sentence.lstrip())]
         comma = sentence.find(", ")
@@ -327,15 +337,16 @@ class PronounGender(Rule):
             after = sentence[m.end() :].lstrip("*_")
             if after.startswith(","):
                 after = APPOSITION.sub("", after, count=1)
+            end = span[0] + len(sentence) - len(after)
             following = TOKEN.match(after.lstrip())
             if following is None:
-                return None
+                continue
             verb = following.group()
             finite = verb in lex.finite or verb in lex.speech
             if verb == "and" or not (finite or (verb.islower() and verb.endswith("ed"))):
-                return None
+                continue  # `After meeting her, Putin said`: the subject may follow the comma
             np = m["np"]
-            return Subject(speakers.gender(np), True, np)
+            return Subject(speakers.gender(np), True, np, span[0] + m.start("np"), end)
         return None
 
     def _judge(self, lex, speakers, text, regions, opening, m):
@@ -366,14 +377,15 @@ class PronounGender(Rule):
             return None
         right = OTHER[pronoun]
         edit = Edit.replace(m.start("pronoun"), m.end("pronoun"), right)
-        between = text[chain_start:opening]
-        others = self._unknown_people(speakers, between, chain[-1].text, speaker)
+        named = chain[-1]
+        between = text[chain_start : named.start] + " " + text[named.end : opening]
+        others = self._unknown_people(speakers, between, named.text, speaker)
         name = speakers.strip(chain[-1].text)
         return self.issue(
             m.start("pronoun"),
             m.end("pronoun"),
             f"`{pronoun}` for {name}, who is {GENDER_WORD[speaker]}; write `{right}`"
-            + (f" (unless it is {others[0]})" if others else ""),
+            + (f" (unless it means {others[0]})" if others else ""),
             suggestions=[right],
             fix=Fix.unsafe(edit) if others else Fix.safe(edit),
         )
@@ -381,13 +393,18 @@ class PronounGender(Rule):
     def _unknown_people(
         self, speakers: Speakers, text: str, speaker: str, gender: str
     ) -> list[str]:
-        """Rare capitalised words in `text` that may name someone else of unknown gender."""
+        """Rare capitalised words and person nouns (`the chancellor`) in `text`: someone else
+        of unknown gender whom the pronoun may mean."""
         from wordfreq import zipf_frequency
 
+        roles = lexicon().roles
         skip = set(speaker.split()) | self.glossary_words
         found = []
         for m in TOKEN.finditer(text):
-            word = m.group()
+            word = re.sub(r"['’]s$", "", m.group())
+            if word in roles:
+                found.append(f"the {word}")
+                continue
             if not word[:1].isupper() or word in skip or speakers.known.get(word) == gender:
                 continue
             if not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?\"“«":
