@@ -482,15 +482,23 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
 
 def _contains(source: str, term: str) -> bool:
     """Whether `term` occurs in `source` in some inflected form, with the term's capitals."""
-    words, wanted = _tokens(source), _tokens(term)
+    words, wanted = _WORDS.findall(source), _tokens(term)
     n = len(wanted)
     for i in range(len(words) - n + 1):
-        if all(
-            w[0] == t[0] and (t[1] == "a" or w[1] == t[1] or t[1] == "Aa" and w[1] == "A")
-            for w, t in zip(words[i : i + n], wanted)
-        ):
+        if all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
             return True
     return False
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _same_lemma(word: str, wanted: tuple[str, str]) -> bool:
+    lemma, shape = wanted
+    if word[:2].lower() != lemma[:2]:
+        return False  # inflection keeps the first letters; spares the analyser
+    found = _shape(word)
+    return _lemma(word) == lemma and (shape == "a" or found == shape or shape == "Aa" and found == "A")
 
 
 def _stem_in(term: str, target: str) -> bool:
@@ -545,11 +553,12 @@ class KeyTermMismatch(Rule):
         terms = _source_terms(self.settings.glossary)
         if not terms:
             return
+        prefixes = {lemma[:2] for lemma in terms}
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue
             folded = target.casefold()
-            lemmas = {lemma for lemma, _ in _tokens(unit.source)}
+            lemmas = {_lemma(w) for w in _WORDS.findall(unit.source) if w[:2].lower() in prefixes}
             for entry, source_term in (t for lemma in lemmas for t in terms.get(lemma, ())):
                 if not _contains(unit.source, source_term):
                     continue
