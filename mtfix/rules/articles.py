@@ -24,7 +24,10 @@ MIN_SINGULAR = 3.0
 
 @cache
 def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    return words(DATA, "singular_s"), words(DATA, "quantities"), words(DATA, "verbs_with_of")
+    """Singular nouns in -s, quantity words, and the words (verbs, compound heads) that
+    may follow `a` and precede `of` in English: `a child dies of`, `a heads of state summit`."""
+    skip = words(DATA, "verbs_with_of") | words(DATA, "attributive")
+    return words(DATA, "singular_s"), words(DATA, "quantities"), skip
 
 
 def _singulars(noun: str) -> list[str]:
@@ -67,11 +70,11 @@ class ArticlePlural(Rule):
     fixable = True
 
     def check(self, document):
-        singular_s, quantities, verbs = _lists()
+        singular_s, quantities, skip = _lists()
         text = document.text
         for m in document.finditer(ARTICLE_PLURAL):
             noun, modifier = m["noun"], m["modifier"]
-            if noun in verbs or (modifier and (modifier in quantities or modifier in singular_s)):
+            if noun in skip or (modifier and (modifier in quantities or modifier in singular_s)):
                 continue
             if modifier and modifier.endswith("s") and is_plural(modifier):
                 continue
