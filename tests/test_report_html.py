@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from markupsafe import escape
 from html.parser import HTMLParser
 
 from mtfix import engine
@@ -78,7 +79,8 @@ def test_every_issue_is_annotated_in_place_and_listed():
     listed = {a["data-issue"] for t, a in parsed.tags if t == "tr" and "data-issue" in a}
     assert listed == {a["data-issue"] for a in notes}
     assert f'href="#{pu["id"]}"' in page
-    assert "dash after a quotation" in page
+    message = next(i.message for i in result.issues if i.code == "PU001")
+    assert f'<span class="msg">{escape(message)}</span>' in page
 
 
 def test_fixed_side_shows_word_changes():

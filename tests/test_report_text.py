@@ -4,6 +4,7 @@ summary table; piped output keeps the plain `path:line:col: CODE message [*]` li
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 
@@ -33,7 +34,7 @@ def _plain(renderables) -> str:
 def test_terminal_view_shows_source_fix_and_table():
     out = _plain(text.renderables([_result()]))
     lines = out.splitlines()
-    assert lines[0] == "bad.txt:1:10: PU001 dash after a quotation; English attributes speech with a comma inside the quotes [*]"
+    assert re.fullmatch(r"bad\.txt:1:10: PU001 .+ \[\*\]", lines[0])
     assert lines[1].endswith('│ "We agree", - he said.')
     assert lines[2].strip().startswith("│ fix:")
     assert "punctuation/dash-attribution" in out and "total" in out
