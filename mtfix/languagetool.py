@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -252,15 +252,19 @@ def _message(match: dict[str, Any]) -> str:
     return " ".join(re.sub(r"<suggestion>(.*?)</suggestion>", "\u201c\\1\u201d", text).split())
 
 
-def to_issue(match: dict[str, Any], text: str, base: int) -> Issue | None:
-    """The mtfix issue for one match on `text`, which starts at offset `base` in the document."""
-    span = locate(match, text)
-    if span is None:
+def to_issue(match: dict[str, Any], text: str, batch: Batch | None = None) -> Issue | None:
+    """The mtfix issue for one match on `text`, the text sent for `batch` (None: the
+    document's text itself)."""
+    within = locate(match, text)
+    if within is None:
         return None
+    located = within if batch is None else batch.to_document(*within)
+    if located is None:
+        return None
+    flagged = text[within[0] : within[1]]
     rule = match.get("rule") or {}
     rule_id = _RULE_ID.sub("_", str(rule.get("id") or "UNKNOWN").upper())
-    start, end = base + span[0], base + span[1]
-    flagged = text[span[0] : span[1]]
+    start, end = located
     replacements = []
     for item in match.get("replacements") or ():
         value = item.get("value") if isinstance(item, dict) else None
@@ -352,23 +356,61 @@ def _pieces(text: str, start: int, end: int, limit: int, level: int = 0) -> Iter
     yield from _pieces(text, position, end, limit, level + 1)
 
 
-def batches(document: Document, limit: int = MAX_UNITS) -> list[Span]:
-    """Spans of the document to send, one request each: consecutive whole paragraphs of a
-    segment, as many as fit under `limit` UTF-16 units. Blank spans are left out."""
-    found = []
-    for segment in document.segments:
-        start, size = None, 0
-        for piece in _pieces(document.text, segment.start, segment.end, limit):
-            units = _units(document.text[piece.start : piece.end])
-            if start is not None and size + units > limit:
-                found.append(Span(start, piece.start))
-                start, size = None, 0
-            if start is None:
-                start = piece.start
-            size += units
-        if start is not None:
-            found.append(Span(start, segment.end))
-    return [s for s in found if document.text[s.start : s.end].strip()]
+SEPARATOR = "\n\n"
+"""Between segments joined into one request: a paragraph break, so no rule reads across."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One request: spans of the document, sent joined by SEPARATOR."""
+
+    spans: tuple[Span, ...]
+
+    def text(self, document_text: str) -> str:
+        return SEPARATOR.join(document_text[s.start : s.end] for s in self.spans)
+
+    def to_document(self, start: int, end: int) -> tuple[int, int] | None:
+        """Document offsets of a span of the request text; None if it crosses a separator."""
+        position = 0
+        for span in self.spans:
+            size = span.end - span.start
+            if position <= start and end <= position + size:
+                return span.start + start - position, span.start + end - position
+            position += size + len(SEPARATOR)
+        return None
+
+
+def pack(text: str, spans: Iterable[Span], limit: int = MAX_UNITS) -> list[Batch]:
+    """Requests for `spans` of `text` (the segments mtfix checks): whole paragraphs, as many
+    as fit under `limit` UTF-16 units with their separators; blank spans are left out."""
+    found: list[Batch] = []
+    current: list[Span] = []
+    size = 0
+    for segment in spans:
+        for piece in _pieces(text, segment.start, segment.end, limit):
+            if not text[piece.start : piece.end].strip():
+                continue
+            units = _units(text[piece.start : piece.end])
+            if current and current[-1].end == piece.start:
+                if size + units > limit:
+                    found.append(Batch(tuple(current)))
+                    current, size = [piece], units
+                else:
+                    current[-1], size = Span(current[-1].start, piece.end), size + units
+                continue
+            if current and size + len(SEPARATOR) + units > limit:
+                found.append(Batch(tuple(current)))
+                current, size = [], 0
+            size += units + (len(SEPARATOR) if current else 0)
+            current.append(piece)
+    if current:
+        found.append(Batch(tuple(current)))
+    return found
+
+
+def batches(document: Document, limit: int = MAX_UNITS) -> list[Batch]:
+    """The requests that check a document's segments."""
+    return pack(document.text, document.segments, limit)
 
 
 # Talking to a server --------------------------------------------------------------------
@@ -613,17 +655,17 @@ class SecondOpinion:
         mother_tongue = settings.language_pair.partition("-")[0] or None
         try:
             answers = [
-                (piece, match)
-                for span in batches(document, self.max_units)
-                for piece, match in self._ask(connection.server, document.text, span, language, mother_tongue)
+                found
+                for batch in batches(document, self.max_units)
+                for found in self._ask(connection.server, document.text, batch, language, mother_tongue)
             ]
         except LanguageToolUnavailable as err:
             self._give_up(settings.languagetool, connection.label, f"{connection.label} {err}")
             return []
         known = known_words(settings.glossary)
         issues = []
-        for piece, match in answers:
-            issue = to_issue(match, document.text[piece.start : piece.end], piece.start)
+        for batch, match in answers:
+            issue = to_issue(match, batch.text(document.text), batch)
             if issue is None or not _selected(issue.code, settings):
                 continue
             if issue.category in _SPELLING and _known(document.text[issue.span.start : issue.span.end], known):
@@ -633,26 +675,30 @@ class SecondOpinion:
         return issues
 
     def _ask(
-        self, server: Server, text: str, span: Span, language: str, mother_tongue: str | None
-    ) -> list[tuple[Span, dict[str, Any]]]:
-        """The matches for one batch, each with the span it was sent as; a batch the server
+        self, server: Server, text: str, batch: Batch, language: str, mother_tongue: str | None
+    ) -> list[tuple[Batch, dict[str, Any]]]:
+        """The matches for one batch, each with the batch it was sent as; a batch the server
         finds too long is split to the server's limit and sent again."""
-        piece = text[span.start : span.end]
-        key = (server.url, language, mother_tongue, piece)
+        sent = batch.text(text)
+        key = (server.url, language, mother_tongue, sent)
         if key not in self._cache:
             try:
-                answer = server.check(piece, language, mother_tongue)
+                answer = server.check(sent, language, mother_tongue)
             except TextTooLong as err:
-                limit = min(err.limit or self.max_units // 2, _units(piece) - 1)
+                limit = min(err.limit or self.max_units // 2, _units(sent) - 1)
                 if limit < MIN_UNITS:
                     raise
                 self.max_units = min(self.max_units, limit)
-                from mtfix.document import Document
-
-                part = Document(text=text, segments=[span])
-                return [found for sub in batches(part, limit) for found in self._ask(server, text, sub, language, mother_tongue)]
+                return [
+                    found
+                    for smaller in pack(text, batch.spans, limit)
+                    for found in self._ask(server, text, smaller, language, mother_tongue)
+                ]
             if (answer.get("warnings") or {}).get("incompleteResults") and not self._incomplete_warned:
                 self._incomplete_warned = True
-                self.warn(f"LanguageTool at {server.url} returned incomplete results (its time limit); some of its matches may be missing")
+                self.warn(
+                    f"LanguageTool at {server.url} returned incomplete results (its time limit); "
+                    "some of its matches may be missing"
+                )
             self._cache[key] = [m for m in answer["matches"] if isinstance(m, dict)]
-        return [(span, match) for match in self._cache[key]]
+        return [(batch, match) for match in self._cache[key]]

@@ -37,9 +37,9 @@ def settings(target: str, **overrides) -> Settings:
     return Settings(languagetool=target, **overrides)
 
 
-def check(text: str, target: str, opinion=None, **overrides) -> list[Issue]:
+def check(text: str, target: str, opinion=None, segments=(), **overrides) -> list[Issue]:
     opinion = opinion or lt.SecondOpinion(warn=pytest.fail)
-    return engine.check(Document(text), settings(target, **overrides), opinion)
+    return engine.check(Document(text, segments=list(segments)), settings(target, **overrides), opinion)
 
 
 def lt_issues(issues):
@@ -97,7 +97,7 @@ def test_category_mapping(category_id, issue_type, expected):
 
 
 def test_recorded_matches_become_issues_at_exact_offsets():
-    issues = [lt.to_issue(m, SAMPLE, 0) for m in RECORDED["matches"]]
+    issues = [lt.to_issue(m, SAMPLE) for m in RECORDED["matches"]]
     assert all(issues)
     for issue, match in zip(issues, RECORDED["matches"]):
         flagged = SAMPLE[issue.span.start : issue.span.end]
@@ -132,7 +132,7 @@ def test_astral_characters_and_code_point_servers():
 
 def test_replacement_equal_to_the_text_is_no_fix():
     match = {"offset": 0, "length": 3, "replacements": [{"value": "teh"}], "rule": {"id": "x-y"}}
-    issue = lt.to_issue(match, "teh cat", 10)
+    issue = lt.to_issue(match, "teh cat", lt.Batch((Span(10, 17),)))
     assert issue.span == Span(10, 13) and issue.fix is None and issue.code == "LT:X_Y"
 
 
@@ -146,7 +146,9 @@ def paragraphs(count: int, words: int = 30) -> str:
 def test_batches_are_whole_paragraphs_under_the_limit():
     text = paragraphs(12)
     document = Document(text)
-    spans = lt.batches(document, limit=500)
+    found = lt.batches(document, limit=500)
+    assert all(len(b.spans) == 1 for b in found)  # one segment: contiguous text, sent as is
+    spans = [b.spans[0] for b in found]
     assert len(spans) > 1
     assert spans[0].start == 0 and spans[-1].end == len(text)
     for before, after in zip(spans, spans[1:]):
@@ -159,10 +161,24 @@ def test_batches_are_whole_paragraphs_under_the_limit():
 
 def test_a_paragraph_longer_than_the_limit_is_split_by_sentence():
     text = "One teh sentence here. " * 60
-    spans = lt.batches(Document(text), limit=200)
+    spans = [b.spans[0] for b in lt.batches(Document(text), limit=200)]
     assert all(double.units(text[s.start : s.end]) <= 200 for s in spans)
     assert all(text[s.start : s.end].startswith("One") for s in spans)
     assert "".join(text[s.start : s.end] for s in spans) == text
+
+
+def test_segments_are_joined_and_matches_mapped_back():
+    text = "# Title teh\n\nA teh cat.\n\n```\ncode teh\n```\n\nAnother 😀 teh.\n"
+    segments = [Span(2, 11), Span(13, 23), Span(43, 57)]
+    document = Document(text, segments=segments)
+    (batch,) = lt.batches(document)
+    assert batch.text(text) == "Title teh\n\nA teh cat.\n\nAnother 😀 teh."
+    with double.Double() as server:
+        issues = lt_issues(check(text, server.url, segments=segments))
+        assert len(server.requests) == 1
+    assert [i.span.start for i in issues] == [8, 15, 53]  # not 34, in the code block
+    assert all(text[i.span.start : i.span.end] == "teh" for i in issues)
+    assert lt.Batch((Span(0, 3), Span(10, 13))).to_document(2, 6) is None  # across segments
 
 
 def test_batched_matches_land_at_document_offsets():
