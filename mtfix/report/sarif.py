@@ -33,6 +33,14 @@ def uri(path: str) -> str:
     return quote(candidate.as_posix())
 
 
+def _mime_type(path: str) -> str:
+    import mimetypes
+
+    if path.endswith(".md"):
+        return "text/markdown"
+    return mimetypes.guess_type(path, strict=False)[0] or "text/plain"
+
+
 def _rule(rule) -> dict[str, Any]:
     doc = inspect.cleandoc(rule.__doc__ or "") or rule.summary
     return {
@@ -130,7 +138,7 @@ def report(results: list[FileResult]) -> dict[str, Any]:
                 "location": location,
                 "length": len(document.text),
                 "encoding": document.encoding,
-                "mimeType": "text/markdown" if result.path.endswith(".md") else "text/plain",
+                "mimeType": _mime_type(result.path),
             }
         )
         for issue in result.issues:
