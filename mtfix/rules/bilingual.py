@@ -666,8 +666,22 @@ _QUOTED = re.compile(r"[\"«“„'‘]\s*$")
 
 
 def romanize(word: str) -> str:
-    table = data()["romanization"]
-    return "".join(table.get(c, c) for c in word.lower())
+    """The word in Latin letters: the lexicon's BGN/PCGN romanization, else a plain table."""
+    try:
+        from mtfix.lexicon.romanization import romanize as bgn
+    except ImportError:  # pragma: no cover - the lexicon is optional for this rule
+        table = data()["romanization"]
+        return "".join(table.get(c, c) for c in word.lower())
+    return bgn(word.lower())
+
+
+def _read_back(token: str) -> set[str]:
+    """Lemmas of the Russian words the lexicon reads `token` as (empty without the lexicon)."""
+    try:
+        from mtfix.lexicon.romanization import readings
+    except ImportError:  # pragma: no cover
+        return set()
+    return {_lemma(r.cyrillic) for r in readings(token.lower())[:5]}
 
 
 def skeleton(latin: str) -> str:
@@ -748,11 +762,19 @@ class RomanizedSourceWord(Rule):
                         continue
                     if words is None:
                         words = _source_words(unit.source)
-                    for word, word_skeleton in words:
-                        if _same_word(token, word_skeleton):
-                            yield self.issue(
-                                m.start(),
-                                m.end(),
-                                f"`{token}` is the source's `{word}` in Latin letters; translate it",
-                            )
-                            break
+                    if not words:
+                        break
+                    word = self._source_word(token, words)
+                    if word:
+                        yield self.issue(
+                            m.start(), m.end(), f"`{token}` is the source's `{word}` in Latin letters; translate it"
+                        )
+
+    @staticmethod
+    def _source_word(token: str, words: list[tuple[str, str]]) -> str | None:
+        """The source word `token` spells: by its consonants, else by the lexicon's reading."""
+        for word, word_skeleton in words:
+            if _same_word(token, word_skeleton):
+                return word
+        read = _read_back(token)
+        return next((word for word, _ in words if _lemma(word) in read), None)
