@@ -7,7 +7,7 @@ so that stripping a suffix does not turn a stray transliteration into English.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 #: Inflectional and derivational suffixes: suffix -> what may replace it to give the stem.
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -111,7 +111,7 @@ def _derived(word: str, depth: int) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=1 << 18)
 def _known(word: str) -> bool:
     if word in ranks():
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from mtfix.lexicon import russian
@@ -133,7 +133,7 @@ class _FrequencyWalk:
         return i < len(self.words) and self.words[i] == state
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _spellings(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
     """Every Cyrillic spelling of a short Latin string, without a lexicon."""
     if not latin:
@@ -147,7 +147,7 @@ def _spellings(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int]
     return tuple(out)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _endings_of(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
     """The spellings of a word's last letters that are Russian inflectional endings."""
     known = endings()
@@ -214,7 +214,7 @@ def _search(latin: str, walk, stemmed: dict[str, Reading] | None = None) -> list
 _LATIN = re.compile(r"^[a-z']+$")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def readings(token: str) -> tuple[Reading, ...]:
     """Russian words (from a lexicon) that `token` may spell, cheapest mapping first.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 #: Grammemes of proper names: first names, surnames, patronymics, places, organisations.
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -54,7 +54,7 @@ class Analysis:
     nominative_form: str = ""
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def analyse(word: str) -> Analysis:
     """Dictionary parses of `word`: its best lemma, whether it is a proper name and in which
     cases. `known` means the dictionary lists the form itself (not a guess from its ending)."""
