@@ -60,6 +60,7 @@ def test_inline_edits_keep_word_spacing():
 
     assert Text.from_markup(inline(token_edits("he said.", "he said at ten."))).plain == "he said {+at ten+}."
     assert Text.from_markup(inline(token_edits("he said at ten.", "he said."))).plain == "he said [-at ten-]."
+    assert Text.from_markup(inline(token_edits("Lavrov Tillerson", "Lavrov, Tillerson"))).plain == "Lavrov{+,+} Tillerson"
 
 
 def test_word_diff_pieces_rebuild_both_texts():

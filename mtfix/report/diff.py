@@ -93,11 +93,15 @@ def render_text(comparison: Comparison, show_all: bool = False, quiet: bool = Fa
 def inline(changes: list[Change]) -> str:
     """One line of rich markup: deletions as [-old-], insertions as {+new+} (wdiff style)."""
     parts = []
-    for change in changes:
+    for n, change in enumerate(changes):
         if change.op == "equal":
-            body = change.mt.rstrip()
-            # Same words on both sides; keep a space either side had before the next change.
-            parts.append(escape(body) + (change.mt[len(body) :] or change.pe[len(change.pe.rstrip()) :]))
+            # Same words on both sides; the space before the next change is that of the side
+            # the change comes from (an inserted comma follows the post-edit's spacing).
+            mt_space = change.mt[len(change.mt.rstrip()) :]
+            pe_space = change.pe[len(change.pe.rstrip()) :]
+            following = changes[n + 1].op if n + 1 < len(changes) else "delete"
+            space = pe_space if following == "insert" else mt_space or pe_space
+            parts.append(escape(change.mt.rstrip()) + space)
             continue
         old, new = change.mt.rstrip(), change.pe.rstrip()
         if old:
