@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mtfix import engine
 from mtfix import languagetool as lt
@@ -128,6 +130,25 @@ def test_astral_characters_and_code_point_servers():
     assert lt.locate(wrong, text) is None
     assert lt.locate({"offset": 40, "length": 2}, text) is None
     assert lt.locate({"offset": -1, "length": 2}, text) is None
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \n😀𝒜é"), max_size=30),
+    st.data(),
+)
+def test_utf16_offsets_map_to_code_points(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if start == end:
+        return
+    units = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
+    match = {
+        "offset": units(text[:start]),
+        "length": units(text[start:end]),
+        "context": {"text": text, "offset": units(text[:start]), "length": units(text[start:end])},
+    }
+    located = lt.locate(match, text)
+    assert located == (start, end)
 
 
 def test_replacement_equal_to_the_text_is_no_fix():
