@@ -100,6 +100,8 @@ def _reading(token: str) -> Finding | None:
             if reading.compound and not analysis.known:
                 rest = analyse(reading.cyrillic[reading.split :])
                 lemma = reading.cyrillic[: reading.split] + rest.lemma
+            elif not analysis.known and not (frequency(lemma) or analyse(lemma).known):
+                lemma = reading.cyrillic  # a guessed lemma that no lexicon attests
             base = ""
             if analysis.known and analysis.place_or_surname and not analysis.nominative:
                 base = _nominative_spelling(word, reading, analysis.nominative_form or lemma)
@@ -183,6 +185,9 @@ def _match_case(found: str, term: str) -> str:
 def _sentence_initial(text: str, start: int, floor: int) -> bool:
     return bool(_SENTENCE_END.search(text, max(floor, start - 8), start)) or start == floor
 
+
+#: Endings of Russian and Ukrainian surnames: a capitalized word with one is taken for a name.
+_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[yi]n|[yi]na|sk[iy]y?|sky|skaya|enko|chuk|uk|yan|ich)$")
 
 #: English-looking endings of international words (fluorograph, narcologist): read as the
 #: Russian loanword in its dictionary form, such a token is weak evidence.
@@ -281,6 +286,7 @@ class TransliteratedWord(_Transliteration):
             if not word.islower() and (
                 finding.name
                 or finding.nominative
+                or _SURNAME.search(word)
                 or not finding.dictionary
                 or len(word) < 6
                 or self.used_as_name(document, word)
