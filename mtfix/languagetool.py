@@ -112,8 +112,8 @@ Select and ignore work by prefix: `--ignore LT` drops them all, `--ignore LT:EN_
 rule. A match on the same span as one of mtfix's own issues of the same kind is dropped,
 and glossary terms and their variants are never reported as misspellings.
 
-Bad: They discussed about the the situation. (LT:ENGLISH_WORD_REPEAT_RULE)
-Good: They discussed the situation."""
+Bad: He have said that the talks were frank. (LT:HE_VERB_AGR)
+Good: He has said that the talks were frank."""
 
 
 class LanguageToolUnavailable(Exception):
@@ -635,7 +635,7 @@ class SecondOpinion:
                 url = self._local.start()
             else:
                 url = target
-        except LanguageToolUnavailable as err:
+        except (LanguageToolUnavailable, OSError) as err:
             self._give_up(target, label, f"LanguageTool is unavailable: {err}")
         else:
             self._connections[target] = _Connection(Server(url, self.timeout), label)
@@ -665,7 +665,10 @@ class SecondOpinion:
         known = known_words(settings.glossary)
         issues = []
         for batch, match in answers:
-            issue = to_issue(match, batch.text(document.text), batch)
+            try:
+                issue = to_issue(match, batch.text(document.text), batch)
+            except (AttributeError, TypeError, ValueError):  # a match not in LanguageTool's format
+                continue
             if issue is None or not _selected(issue.code, settings):
                 continue
             if issue.category in _SPELLING and _known(document.text[issue.span.start : issue.span.end], known):

@@ -309,6 +309,19 @@ def test_failing_server_warns_once(make, expected):
     assert [i.code for i in first] == [i.code for i in second] == ["WS002"]
 
 
+def test_matches_not_in_languagetool_format_are_skipped():
+    text = "A teh cat.\n"
+    good = double.typo_answer(text, "en-US")["matches"][0]
+    odd = [{**good, "rule": "X"}, {**good, "offset": "0"}, {**good, "replacements": [3, None]}, "match", {}]
+    with double.Double() as server:
+        server.answers[text] = {"matches": odd + [good]}
+        issues = lt_issues(check(text, server.url))
+    # the rule that is a string, the offset that is a string, "match" and {} are skipped
+    assert {(i.code, i.span, i.suggestions) for i in issues} == {
+        ("LT:MORFOLOGIK_RULE_EN_US", Span(2, 5), ()), ("LT:MORFOLOGIK_RULE_EN_US", Span(2, 5), ("the", "tech"))
+    }
+
+
 def test_unreachable_server_warns_once():
     warnings = []
     opinion = lt.SecondOpinion(warn=warnings.append, timeout=2)
@@ -482,6 +495,20 @@ def test_local_without_languagetool_warns_once(tmp_path):
     assert done.returncode == 0, done.stderr  # no issue of mtfix's own in this text
     assert len(warnings) == 1 and "no LanguageTool installed in" in warnings[0]
     assert "LTP_JAR_DIR_PATH" in warnings[0] and "does not download" in warnings[0]
+
+
+@needs_library
+def test_local_server_that_exits_warns_once(tmp_path):
+    jars = tmp_path / "jars"
+    jars.mkdir()
+    (jars / "languagetool-server.jar").write_bytes(b"")
+    env = local_env(tmp_path, LTP_JAR_DIR_PATH=str(jars))
+    java = tmp_path / "bin" / "java"
+    java.write_text(f"#!{sys.executable}\nimport sys\nprint('Error: Unable to access jarfile', file=sys.stderr)\nsys.exit(1)\n")
+    done = run_local(tmp_path, env)
+    warnings = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 0 and len(warnings) == 1
+    assert "exited with code 1: Error: Unable to access jarfile" in warnings[0]
 
 
 @needs_library
