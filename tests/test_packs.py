@@ -103,3 +103,16 @@ def test_explain_lists_the_pack_entries():
 def test_boilerplate_never_fires_inside_prose():
     text = "He said: Back to news, then Tags: none, and Print version too.\n"
     assert check_text(text, Settings(select=("BP001",))) == []
+
+
+def test_line_packs_see_markdown_list_items_and_leave_the_marker():
+    from mtfix import engine
+    from mtfix.formats import parse
+
+    text = "# News\n\n«Back to news\n\n* The terrorist organization banned in Russia\n\nText.\n"
+    document = parse(text, "markdown")
+    settings = Settings(select=("BP001",))
+    found = [text[i.span.start : i.span.end] for i in engine.check(document, settings)]
+    assert found == ["«Back to news", "The terrorist organization banned in Russia"]
+    fixed = engine.fix(document, settings, unsafe=True).document.text
+    assert fixed == "# News\n\n\n* \n\nText.\n"
