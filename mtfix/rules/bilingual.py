@@ -620,7 +620,8 @@ class InconsistentTranslation(Rule):
 @register
 class InconsistentSource(Rule):
     """Two different sources in one file have the same translation (Xbench's "same target,
-    different source"): one of them is probably wrong.
+    different source"): one of them is probably wrong. Sources that differ only by a form,
+    a particle or a typo are the same source.
 
     Bad: Открыть → Open (unit 1); Закрыть → Open (unit 2)
     Good: Открыть → Open (unit 1); Закрыть → Close (unit 2)
@@ -642,12 +643,19 @@ class InconsistentSource(Rule):
                 first[key] = (unit, unit.source)
                 continue
             earlier, source = first[key]
-            if _fold(_no_digits(source)) != _fold(_no_digits(unit.source)):
+            if not _near(_fold(_no_digits(source)), _fold(_no_digits(unit.source))):
                 line, _ = document.position(earlier.span.start)
                 span = unit.span
                 yield self.issue(
                     span.start, span.end, f"the same target translates `{_short(source)}` on line {line}"
                 )
+
+
+def _near(a: str, b: str) -> bool:
+    """Sources that differ only by a form, a particle or a typo (задавай/задавайте вопросы)."""
+    from difflib import SequenceMatcher
+
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _no_digits(text: str) -> str:
