@@ -482,13 +482,30 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _contains(source: str, term: str) -> bool:
-    """Whether `term` occurs in `source` in some inflected form, with the term's capitals."""
+    """Whether `term` occurs in `source` in some inflected form, with the term's capitals,
+    and names the glossary's own entity: `МИД Малайзии` is another country's ministry."""
     words, wanted = _WORDS.findall(source), _tokens(term)
     n = len(wanted)
     for i in range(len(words) - n + 1):
         if all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
+            if i + n < len(words) and _foreign(words[i + n]):
+                continue
             return True
     return False
+
+
+_OWN_COUNTRY = frozenset({"россия", "рф"})
+
+
+@cache
+def _foreign(word: str) -> bool:
+    """A country other than Russia, in the genitive (США, Малайзии)."""
+    if not word[:1].isupper() or not _CYRILLIC.match(word):
+        return False
+    from mtfix.lexicon.russian import analyzer
+
+    parse = analyzer().parse(word)[0]
+    return "Geox" in parse.tag.grammemes and parse.tag.case == "gent" and parse.normal_form not in _OWN_COUNTRY
 
 
 _WORDS = re.compile(r"\w+")
