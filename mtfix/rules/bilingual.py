@@ -484,14 +484,28 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
 def _contains(source: str, term: str) -> bool:
     """Whether `term` occurs in `source` in some inflected form, with the term's capitals,
     and names the glossary's own entity: `МИД Малайзии` is another country's ministry."""
-    words, wanted = _WORDS.findall(source), _tokens(term)
+    found = list(_WORDS.finditer(source))
+    words, wanted = [m.group() for m in found], _tokens(term)
     n = len(wanted)
     for i in range(len(words) - n + 1):
         if all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
             if i + n < len(words) and _foreign(words[i + n]):
                 continue
+            if n == 1 and wanted[0][1] == "Aa" and _OPENING.search(source[: found[i].start()]) and _common(words[i]):
+                continue  # Ровно at the start of a sentence is `exactly`, not the city
             return True
     return False
+
+
+_OPENING = re.compile(r"(?:^|[.!?…:—–-])[\s\"«“'(]*$")
+
+
+@cache
+def _common(word: str) -> bool:
+    """Whether the dictionary's likeliest reading of `word` is not a name."""
+    from mtfix.lexicon.russian import NAME_TAGS, analyzer
+
+    return not NAME_TAGS & analyzer().parse(word)[0].tag.grammemes
 
 
 _OWN_COUNTRY = frozenset({"россия", "рф"})
@@ -575,13 +589,13 @@ class KeyTermMismatch(Rule):
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue
-            folded = target.casefold()
+            folded = f" {_fold(target)} "
             lemmas = {_lemma(w) for w in _WORDS.findall(unit.source) if w[:2].lower() in prefixes}
             for entry, source_term in (t for lemma in lemmas for t in terms.get(lemma, ())):
                 if not _contains(unit.source, source_term):
                     continue
                 forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
-                if any(re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", folded) for f in forms):
+                if any(f" {_fold(f)} " in folded for f in forms):
                     continue  # the term, an admitted form, or a variant that TM001 reports
                 if _initialism(entry.term, target) or _stem_in(entry.term, target):
                     continue
