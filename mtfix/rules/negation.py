@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
@@ -24,6 +25,7 @@ POSITIVE = {
 #: Negated auxiliaries and what they become once the repeated negation goes.
 UNNEGATED = {"cannot": "can", "can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _STOPS = set(",;:.!?()[]\"“”«»—–…")
 
 
@@ -110,10 +112,11 @@ def _repeats_negation(lex: Lexicon, text: str, m: re.Match[str], end: int) -> bo
 
 def _opens_clause(lex: Lexicon, text: str, start: int, segment_start: int) -> bool:
     """Whether the word at `start` begins a clause (so it can be the clause's subject)."""
-    before = text[segment_start:start].rstrip()
-    if not before or before[-1] in ".!?,;:(\"“«—–-\n":
+    window = text[max(segment_start, start - 40) : start]
+    before = window.rstrip()
+    if not before or "\n" in window[len(before) :] or before[-1] in ".!?,;:(\"“«—–-":
         return True
-    previous = re.search(r"([^\W\d_]+)$", before)
+    previous = _LAST_WORD.search(before)
     return previous is not None and previous.group(1).lower() in lex.clause_openers
 
 
@@ -192,7 +195,7 @@ class DoubleNegation(Rule):
             if not _opens_clause(lex, text, m.start(), start):
                 continue
             emphatic = m["emphatic"] is not None
-            tokens = list(_TOKEN.finditer(text, m.end(), end))[:16 if emphatic else 10]
+            tokens = list(islice(_TOKEN.finditer(text, m.end(), end), 16 if emphatic else 10))
             for i, token in enumerate(tokens):
                 word = token.group()
                 lower = word.lower()

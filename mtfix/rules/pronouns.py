@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -249,10 +250,11 @@ class PronounGender(Rule):
         lex = lexicon()
         text = document.text
         speakers = None
+        quotes = [i for i, c in enumerate(text) if c == '"'] if '"' in text else []
         for index, segment in enumerate(document.segments):
             regions = document.segments[: index + 1]
             for m in lex.attribution.finditer(text, segment.start, segment.end):
-                opening = self._opening_quote(text, m.start("close"), segment.start)
+                opening = self._opening_quote(document, quotes, m.start("close"), segment.start)
                 if opening is None:
                     continue
                 if speakers is None:
@@ -268,16 +270,20 @@ class PronounGender(Rule):
                     yield issue
 
     @staticmethod
-    def _opening_quote(text: str, close: int, start: int) -> int | None:
-        """Where the quotation closed at `close` opens, on the same line."""
-        line_start = max(text.rfind("\n", start, close) + 1, start)
+    def _opening_quote(document, quotes: list[int], close: int, start: int) -> int | None:
+        """Where the quotation closed at `close` opens, on the same line. `quotes` are the
+        offsets of every straight double quote in the document."""
+        text = document.text
+        line = bisect.bisect_right(document.line_starts, close) - 1
+        line_start = max(document.line_starts[line], start)
         mark = text[close]
         if mark == '"':
-            before = text.count('"', line_start, close)
-            if before % 2 == 0:
+            first = bisect.bisect_left(quotes, line_start)
+            last = bisect.bisect_left(quotes, close)
+            if (last - first) % 2 == 0:
                 return None
-            return text.rfind('"', line_start, close)
-        found = text.rfind({"”": "“", "»": "«"}[mark], line_start, close)
+            return quotes[last - 1]
+        found = text.rfind({"”": "“", "»": "«"}[mark], max(line_start, close - LOOKBACK), close)
         return None if found < 0 else found
 
     def _before(self, text: str, regions: list[Span], opening: int) -> list[tuple[int, int]]:
@@ -291,7 +297,8 @@ class PronounGender(Rule):
             start = regions[index].start
             end = opening if index == len(regions) - 1 else regions[index].end
             while end > start:
-                line_start = max(text.rfind("\n", start, end) + 1, start, end - LOOKBACK)
+                bound = max(start, end - LOOKBACK)
+                line_start = max(text.rfind("\n", bound, end) + 1, bound)
                 chunk = text[line_start:end]
                 if chunk.strip():
                     if end != opening and not HEADING_END.search(chunk):
@@ -368,8 +375,8 @@ class PronounGender(Rule):
         speaker = chain[-1].gender
         if speaker == wrong or any(s.gender != speaker for s in chain):
             return None
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", m.end(), m.end() + LOOKBACK)
+        line_end = min(len(text), m.end() + LOOKBACK) if line_end < 0 else line_end
         tail = SENTENCE_END.search(text, m.end(), line_end)
         context_start = sentences[0][0] if sentences else opening
         context = text[context_start : tail.start() if tail else line_end]
