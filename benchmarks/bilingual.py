@@ -99,7 +99,8 @@ def main() -> None:
     for code in codes:
         rate = bad_targets / len(units) if whole[code] else bad_words / all_words
         precision = f"{confirmed[code] / found[code]:.0%}" if found[code] else "–"
-        print(f"| {code} | {found[code]} | {confirmed[code]} | {precision} | {rate:.0%} | "
+        rate = f"{rate:.0%}" if found[code] else "–"
+        print(f"| {code} | {found[code]} | {confirmed[code]} | {precision} | {rate} | "
               f"{on_pe[code]} ({1000 * on_pe[code] / pe_words:.2f}) |")
     total, hits = sum(found.values()), sum(confirmed.values())
     print(f"| all | {total} | {hits} | {hits / total:.0%} | | {sum(on_pe.values())} "
