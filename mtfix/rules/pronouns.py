@@ -12,8 +12,13 @@ from mtfix.registry import Rule, register
 from mtfix.rules.grammar import alternation, data, words
 
 DATA = "grammar-pronouns.yml"
-PRONOUNS = {"he": "m", "she": "f"}
-OTHER = {"he": "she", "she": "he", "He": "She", "She": "He"}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f"}
+#: The pronoun of the other gender, by the role the pronoun plays in the match.
+OTHER = {
+    "pronoun": {"he": "she", "she": "he"},
+    "object": {"him": "her", "her": "him"},
+    "possessive": {"his": "her", "her": "his"},
+}
 GENDER_WORD = {"m": "a man", "f": "a woman"}
 #: How far back the speaker may be named, and how far back another referent may hide.
 CHAIN = 4
@@ -74,7 +79,9 @@ def lexicon() -> Lexicon:
         ),
         opening=re.compile(
             r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"”»][ \t]))"
-            rf"(?P<pronoun>He|She)[ \t]+(?:{speech})\b",
+            rf"(?:(?P<pronoun>He|She)[ \t]+(?:{speech})\b"
+            r"|According[ \t]+to[ \t]+(?P<object>him|her)(?=[ \t]*,)"
+            r"|In[ \t]+(?P<possessive>his|her)[ \t]+(?:words|opinion|view)\b)",
             re.MULTILINE,
         ),
         attribution_name=re.compile(
@@ -215,8 +222,9 @@ def _cues(lex: Lexicon, speakers: Speakers, text: str, skip: int) -> set[str]:
 @register
 class PronounGender(Rule):
     """Russian past-tense verbs show the speaker's gender (`сказал`, `сказала`), and MT often
-    picks the English pronoun from the wrong cue. The speaker of `"…," she said` is the
-    subject of the sentence just before the quotation (followed back through `he`/`she`
+    picks the English pronoun from the wrong cue. The speaker of `"…," she said` (and of
+    `She added`, `According to her,`, `In her words`) is the subject of the sentence just
+    before (followed back through `he`/`she`
     sentences to a name); a name's gender comes from the glossary's person entries or from
     the first name. Flagged only when that speaker is a named person of known gender and
     nothing nearby (a name, `his`/`her`, `wife`, `Mr`, `Ms`) could be of the pronoun's gender.
@@ -358,7 +366,8 @@ class PronounGender(Rule):
 
     def _judge(self, lex, speakers, text, regions, opening, m):
         """The issue for the pronoun in `m`, or None unless its speaker is clear."""
-        pronoun = m["pronoun"]
+        role = m.lastgroup
+        pronoun = m[role]
         wrong = PRONOUNS[pronoun.lower()]
         sentences = self._before(text, regions, opening)
         chain: list[Subject] = []
@@ -380,17 +389,19 @@ class PronounGender(Rule):
         tail = SENTENCE_END.search(text, m.end(), line_end)
         context_start = sentences[0][0] if sentences else opening
         context = text[context_start : tail.start() if tail else line_end]
-        if wrong in _cues(lex, speakers, context, m.start("pronoun") - context_start):
+        if wrong in _cues(lex, speakers, context, m.start(role) - context_start):
             return None
-        right = OTHER[pronoun]
-        edit = Edit.replace(m.start("pronoun"), m.end("pronoun"), right)
+        right = OTHER[role][pronoun.lower()]
+        if pronoun[:1].isupper():
+            right = right.capitalize()
+        edit = Edit.replace(m.start(role), m.end(role), right)
         named = chain[-1]
         between = text[chain_start : named.start] + " " + text[named.end : opening]
         others = self._unknown_people(speakers, between, named.text, speaker)
         name = speakers.strip(chain[-1].text)
         return self.issue(
-            m.start("pronoun"),
-            m.end("pronoun"),
+            m.start(role),
+            m.end(role),
             f"`{pronoun}` for {name}, who is {GENDER_WORD[speaker]}; write `{right}`"
             + (f" (unless it means {others[0]})" if others else ""),
             suggestions=[right],
