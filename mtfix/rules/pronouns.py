@@ -225,8 +225,10 @@ class PronounGender(Rule):
     picks the English pronoun from the wrong cue. The speaker of `"…," she said` (and of
     `She added`, `According to her,`, `In her words`) is the subject of the sentence just
     before (followed back through `he`/`she` sentences to a name); a name's gender comes
-    from the glossary's person entries or from the first name. Flagged only when that speaker is a named person of known gender and
-    nothing nearby (a name, `his`/`her`, `wife`, `Mr`, `Ms`) could be of the pronoun's gender.
+    from the glossary's person entries or from the first name. Flagged only when that
+    speaker is a named person of known gender and nothing nearby (a name, `his`/`her`,
+    `wife`, `Mr`, `Ms`) could be of the pronoun's gender; the fix is only offered (unsafe)
+    when someone of unknown gender (`the chancellor`, a rare name) is mentioned too.
 
     Bad: Tillerson expressed confidence. "Assad's regime is coming to an end," she said.
     Good: Tillerson expressed confidence. "Assad's regime is coming to an end," he said.
