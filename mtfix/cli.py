@@ -642,8 +642,9 @@ def glossary_stats(
     try:
         data = [(p, read_bytes(p)) for p in paths]
         began = time.perf_counter()
-        entries, automaton = compiled(data, use_cache=False)
+        result = compiled(data, use_cache=False)
         built = time.perf_counter() - began
+        entries, automaton = list(result.entries), result.automaton
     except GlossaryError as err:
         raise _fail(str(err)) from None
     by_file = Counter(e.origin.rsplit(":", 1)[0] for e in entries)

@@ -14,19 +14,24 @@ File formats (TSV, CSV, TBX, YAML) are read by `mtfix.termbase.formats` and docu
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
+import marshal
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from mtfix.document import InputError
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
 _KINDS = (PREFERRED, ADMITTED, FORBIDDEN)
 
@@ -196,22 +201,29 @@ class Glossary:
         entries: Iterable[TermEntry] = (),
         *,
         digest: str | None = None,
-        loader: Callable[[], tuple[list[TermEntry], object]] | None = None,
+        loader: Callable[[], Compiled] | None = None,
     ) -> None:
         self._entries = None if loader else list(entries)
         self._loader = loader
         self._digest = digest
-        self._automaton: object | None = None
+        self._compiled: Compiled | None = None
         self._memo: tuple[str, list[TermMatch]] | None = None
 
     @property
     def entries(self) -> list[TermEntry]:
-        self._load()
+        if self._entries is None:
+            self._entries = list(self.compiled.entries)
         return self._entries
 
-    def _load(self) -> None:
-        if self._entries is None and self._loader is not None:
-            self._entries, self._automaton = self._loader()
+    @property
+    def compiled(self) -> Compiled:
+        """The matcher, loaded from the disk cache or built on first use."""
+        if self._compiled is None:
+            if self._loader is not None:
+                self._compiled = self._loader()
+            else:
+                self._compiled = compile_automaton(self._entries)
+        return self._compiled
 
     @property
     def digest(self) -> str:
@@ -223,10 +235,7 @@ class Glossary:
 
     @property
     def automaton(self):
-        self._load()
-        if self._automaton is None:
-            self._automaton = compile_automaton(self.entries)
-        return self._automaton
+        return self.compiled.automaton
 
     def matches(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         """Every glossary form (preferred, admitted, forbidden) in `text[start:end]`; where
@@ -245,15 +254,16 @@ class Glossary:
                 yield match
 
     def _find(self, text: str) -> list[TermMatch]:
-        automaton = self.automaton
+        compiled = self.compiled
+        automaton, keys, entries = compiled.automaton, compiled.keys, compiled.entries
         if len(automaton) == 0 or not text:
             return []
-        entries = self.entries
         view = TextView(text)
         folded, unfolded = view.folded, view.unfolded
         size = len(folded)
         candidates = []
-        for last, (length, forms) in automaton.iter(folded):
+        for last, number in automaton.iter(folded):
+            length, forms = keys[number]
             begin = last - length + 1
             stop = last + 1
             if begin > 0 and folded[begin - 1].isalnum():
@@ -314,11 +324,87 @@ def apply_policies(entries: Iterable[TermEntry], policies: set[str]) -> list[Ter
     ]
 
 
-def compile_automaton(entries: list[TermEntry]):
+class Packed(Sequence):
+    """Items marshalled one by one into a blob and decoded on first access, so that loading a
+    100,000-entry glossary from the cache does not build 100,000 objects it may never use."""
+
+    def __init__(self, blob: bytes, offsets: array, make: Callable | None = None) -> None:
+        self._blob = memoryview(blob)
+        self._offsets = offsets
+        self._make = make
+        self._items: dict[int, object] = {}
+
+    @classmethod
+    def pack(cls, items: Iterable, fields: Callable = lambda item: item) -> tuple[bytes, array]:
+        parts, offsets, position = [], array("Q", [0]), 0
+        for item in items:
+            data = marshal.dumps(fields(item))
+            parts.append(data)
+            position += len(data)
+            offsets.append(position)
+        return b"".join(parts), offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __iter__(self):
+        blob, offsets, make, items, loads = self._blob, self._offsets, self._make, self._items, marshal.loads
+        start = 0
+        for index, end in enumerate(offsets[1:]):
+            item = items.get(index)
+            if item is None:
+                item = loads(blob[start:end])
+                if make is not None:
+                    item = make(item)
+            yield item
+            start = end
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._items.get(index)
+        if item is None:
+            if index < 0:
+                index += len(self)
+            if not 0 <= index < len(self):
+                raise IndexError(index)
+            item = marshal.loads(self._blob[self._offsets[index] : self._offsets[index + 1]])
+            if self._make is not None:
+                item = self._make(item)
+            self._items[index] = item
+        return item
+
+
+@dataclass
+class Compiled:
+    """A compiled glossary: the automaton (folded key -> key number), each key's length and
+    forms, and the entries the forms point to."""
+
+    automaton: object
+    keys: Sequence
+    entries: Sequence
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(TermEntry))
+
+
+def _entry_fields(entry: TermEntry) -> tuple:
+    return tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
+
+
+def _make_entry(values: tuple) -> TermEntry:
+    """A TermEntry from its field values, without the frozen dataclass's slow __init__."""
+    entry = object.__new__(TermEntry)
+    entry.__dict__.update(zip(_ENTRY_FIELDS, values))
+    return entry
+
+
+def compile_automaton(entries: list[TermEntry]) -> Compiled:
     """One Aho-Corasick automaton over the folded, normalized forms of every entry.
 
-    Each key maps to (length, forms); a form is (entry index, kind, exact spelling,
-    case-sensitive, y->ies plural). All-capital forms (acronyms) match only in capitals.
+    Each key maps to its number in `keys`, which holds (length, forms); a form is (entry
+    index, kind, exact spelling, case-sensitive, y->ies plural). All-capital forms
+    (acronyms) match only in capitals.
     """
     import ahocorasick
 
@@ -342,13 +428,15 @@ def compile_automaton(entries: list[TermEntry]):
                 if len(exact) > 2 and exact[-1] == "y" and exact[-2] not in "aeiou" and exact[-2].isalpha():
                     ies = exact[:-1] + "ies"
                     add(ies.lower(), (index, kind, ies, case_sensitive, True))
-    automaton = ahocorasick.Automaton()
-    for key, forms in table.items():
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    keys = []
+    for number, (key, forms) in enumerate(table.items()):
         forms.sort(key=lambda f: f[1])
-        automaton.add_word(key, (len(key), tuple(forms)))
+        automaton.add_word(key, number)
+        keys.append((len(key), tuple(forms)))
     if table:
         automaton.make_automaton()
-    return automaton
+    return Compiled(automaton, keys, list(entries))
 
 
 # Files, the disk cache, and the shipped glossaries.
@@ -395,44 +483,53 @@ def cache_dir() -> Path:
     return Path(base) / "mtfix"
 
 
-_MAGIC = b"MTFXGLS\x01"
+_MAGIC = b"MTFXGLS\x02"
+_HEAD = len(_MAGIC) + 64 + 4
 
 
-def cache_key(files: list[tuple[Path, bytes]], policies: Iterable[str] = ()) -> str:
+def _digest_memo(path: Path) -> Path:
+    return cache_dir() / "digests" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+
+
+def content_digest(path: Path, data: bytes | None = None) -> str:
+    """SHA-256 of a glossary file. For a large file the digest is remembered in the cache
+    folder with the file's size, inode and change time (which every write updates), so an
+    unchanged file is not read again."""
+    from mtfix.termbase.formats import read_bytes
+
+    if data is not None:
+        return hashlib.sha256(data).hexdigest()
+    try:
+        stat = path.stat()
+    except OSError as err:
+        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
+    if stat.st_size < 1 << 20:
+        return hashlib.sha256(read_bytes(path)).hexdigest()
+    signature = f"{stat.st_size} {stat.st_ino} {stat.st_mtime_ns} {stat.st_ctime_ns}"
+    memo = _digest_memo(path)
+    try:
+        remembered, digest = memo.read_text(encoding="ascii").rsplit(" ", 1)
+        if remembered == signature and len(digest) == 64:
+            return digest
+    except (OSError, ValueError):
+        pass
+    digest = hashlib.sha256(read_bytes(path)).hexdigest()
+    _write_atomic(memo, f"{signature} {digest}".encode("ascii"))
+    return digest
+
+
+def cache_key(digests: Iterable[tuple[Path, str]], policies: Iterable[str] = ()) -> str:
     """A digest of everything a compiled glossary depends on: the files' content and format,
     the policies, and the matcher's version."""
     from mtfix import __version__
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{','.join(sorted(policies))}".encode())
-    for path, data in files:
-        digest.update(path.suffix.lower().encode() + b"\0" + hashlib.sha256(data).digest())
+    for path, content in digests:
+        digest.update(f"|{path.suffix.lower()}:{content}".encode())
     return digest.hexdigest()
 
 
-def _cache_read(path: Path, key: str):
-    """The cached (entries, automaton), or None when missing, stale or corrupt."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC) + 64 + 32
-    if len(data) < head or not data.startswith(_MAGIC) or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
-        return None
-    payload = data[head:]
-    if hashlib.sha256(payload).digest() != data[len(_MAGIC) + 64 : head]:
-        return None
-    try:
-        entries, automaton = pickle.loads(payload)  # noqa: S301 - our own file, checksummed
-    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
-        return None
-    if not isinstance(entries, list) or not all(isinstance(e, TermEntry) for e in entries[:1]):
-        return None
-    return entries, automaton
-
-
-def _cache_write(path: Path, key: str, entries: list[TermEntry], automaton) -> None:
-    payload = pickle.dumps((entries, automaton), protocol=pickle.HIGHEST_PROTOCOL)
-    data = _MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload
+def _write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -442,36 +539,92 @@ def _cache_write(path: Path, key: str, entries: list[TermEntry], automaton) -> N
         pass
 
 
-def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_cache: bool = True):
-    """(entries, automaton) for glossary files, from the disk cache when it holds a sound copy."""
-    policies = tuple(sorted(policies))
-    key = cache_key(files, policies)
-    path = cache_dir() / "glossaries" / f"{key}.bin"
-    if use_cache:
-        cached = _cache_read(path, key)
-        if cached is not None:
-            return cached
+def _cache_read(path: Path, key: str) -> Compiled | None:
+    """The cached compiled glossary, or None when missing, stale or corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) < _HEAD or not data.startswith(_MAGIC) or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
+        return None
+    payload = memoryview(data)[_HEAD:]
+    if zlib.crc32(payload).to_bytes(4, "big") != data[len(_MAGIC) + 64 : _HEAD]:
+        return None
+    try:
+        version, automaton, keys, key_offsets, entries, entry_offsets = pickle.loads(payload)  # noqa: S301
+        if version != CACHE_FORMAT or len(key_offsets) - 1 != len(automaton):
+            return None
+        return Compiled(automaton, Packed(keys, key_offsets), Packed(entries, entry_offsets, _make_entry))
+    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
+        return None
+
+
+def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
+    keys = Packed.pack(compiled.keys)
+    entries = Packed.pack(compiled.entries, _entry_fields)
+    payload = pickle.dumps((CACHE_FORMAT, compiled.automaton, *keys, *entries), protocol=5)
+    _write_atomic(path, _MAGIC + key.encode() + zlib.crc32(payload).to_bytes(4, "big") + payload)
+
+
+@contextmanager
+def no_gc():
+    """Cyclic garbage collection paused: building a million tree nodes or entries (none of
+    them garbage) otherwise sets it off again and again, which costs four times the work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(files: list[tuple[Path, bytes]], policies: tuple[str, ...]) -> Compiled:
     from mtfix.termbase.formats import read as read_file
 
     entries = [entry for p, data in files for entry in read_file(p, data=data)]
-    entries = apply_policies(entries, set(policies))
-    automaton = compile_automaton(entries)
-    if use_cache:
-        _cache_write(path, key, entries, automaton)
-    return entries, automaton
+    return compile_automaton(apply_policies(entries, set(policies)))
+
+
+def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_cache: bool = True) -> Compiled:
+    """The compiled glossary for files already read, from the disk cache when it holds a
+    sound copy."""
+    policies = tuple(sorted(policies))
+    key = cache_key([(p, content_digest(p, data)) for p, data in files], policies)
+    path = cache_dir() / "glossaries" / f"{key}.bin"
+    with no_gc():
+        if use_cache:
+            cached = _cache_read(path, key)
+            if cached is not None:
+                return cached
+        result = _build(files, policies)
+        if use_cache:
+            _cache_write(path, key, result)
+    return result
 
 
 def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glossary:
-    """Glossary files as one Glossary; parsed and compiled on first use (or read from cache)."""
+    """Glossary files as one Glossary; read from the disk cache or parsed and compiled, on
+    first use."""
     from mtfix.termbase.formats import format_of, read_bytes
 
-    files = []
+    paths = list(paths)
     for path in paths:
         format_of(path)
-        files.append((path, read_bytes(path)))
     policies = tuple(sorted(policies))
-    key = cache_key(files, policies)
-    return Glossary(digest=key[:12], loader=lambda: compiled(files, policies))
+    key = cache_key([(p, content_digest(p)) for p in paths], policies)
+
+    def load() -> Compiled:
+        cache = cache_dir() / "glossaries" / f"{key}.bin"
+        with no_gc():
+            cached = _cache_read(cache, key)
+            if cached is not None:
+                return cached
+            result = _build([(p, read_bytes(p)) for p in paths], policies)
+            _cache_write(cache, key, result)
+        return result
+
+    return Glossary(digest=key[:12], loader=load)
 
 
 @lru_cache(maxsize=16)

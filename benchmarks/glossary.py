@@ -1,0 +1,141 @@
+"""Glossary speed and memory: load a generated 100,000-entry TBX, and check 63k words of MT
+with it against a 100-entry one, start-up included, on a warm cache.
+
+    .venv/bin/python benchmarks/glossary.py [--entries 100000] [--text FILE] [--keep DIR]
+
+Prints figures; asserts nothing (the targets: load under 2 s, the check with 100,000 entries
+at most 1.5 times the check with 100).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mtfix.glossary import TermEntry, compiled, open_glossaries  # noqa: E402
+from mtfix.termbase.formats import read_bytes, write_tbx  # noqa: E402
+
+DEFAULT_TEXT = ROOT.parent / "shared" / "corpora" / "wmt14-ru-en" / "PROMT-Rule-based.3085.en"
+SYLLABLES = "ka ri mo zen tal vor bek shi lun dra pex ul gor tsa vin hol mer qua sel dun bri ost".split()
+CYRILLIC = "ка ри мо зен тал вор бек ши лун дра пекс ул гор ца вин хол мер ква сел дун бри ост".split()
+
+
+def _word(rng: random.Random, syllables: list[str]) -> list[int]:
+    return [rng.randrange(len(syllables)) for _ in range(rng.randint(2, 4))]
+
+
+def generate(count: int, seed: int = 30042) -> list[TermEntry]:
+    """Concepts with one to three invented words, admitted and deprecated variants and a
+    Russian source term, in the proportions of a real client termbase."""
+    rng = random.Random(seed)
+    entries = []
+    for number in range(count):
+        words = [_word(rng, SYLLABLES) for _ in range(rng.choice((1, 1, 2, 2, 2, 3)))]
+        english = " ".join("".join(SYLLABLES[i] for i in w).capitalize() for w in words)
+        russian = " ".join("".join(CYRILLIC[i] for i in w).capitalize() for w in words)
+        variants = [english.replace("k", "kh", 1) + "a", english.lower().replace(" ", "-") + "ov"]
+        admitted = [english.replace("ts", "tz")] if "ts" in english and rng.random() < 0.5 else []
+        entries.append(
+            TermEntry(
+                term=english,
+                variants=tuple(dict.fromkeys(v for v in variants[: rng.randint(1, 2)] if v != english)),
+                admitted=tuple(admitted),
+                source=(russian,),
+                case_sensitive=rng.random() < 0.3,
+                note=f"generated concept {number}",
+                domain=rng.choice(("law", "energy", "finance", "defence")),
+            )
+        )
+    return entries
+
+
+def _child_run(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of one `mtfix` process and its peak RSS in MB."""
+    began = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - began
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--text", type=Path, default=DEFAULT_TEXT)
+    parser.add_argument("--keep", type=Path, help="write the generated files here and keep them")
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+
+    folder = options.keep or Path(tempfile.mkdtemp(prefix="mtfix-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    cache = folder / "cache"
+    os.environ["MTFIX_CACHE_DIR"] = str(cache)
+    big, small = folder / "big.tbx", folder / "small.tbx"
+    began = time.perf_counter()
+    entries = generate(options.entries)
+    big.write_text(write_tbx(entries), encoding="utf-8")
+    small.write_text(write_tbx(entries[:100]), encoding="utf-8")
+    print(f"generated {len(entries)} entries, {big.stat().st_size / 1e6:.1f} MB TBX in {time.perf_counter() - began:.1f} s")
+
+    files = [(big, read_bytes(big))]
+    began = time.perf_counter()
+    from mtfix.termbase.formats import read
+
+    parsed = read(big, data=files[0][1])
+    parse_time = time.perf_counter() - began
+    began = time.perf_counter()
+    result = compiled(files, use_cache=False)
+    cold = time.perf_counter() - began
+    print(f"parse TBX: {parse_time:.2f} s for {len(parsed)} entries")
+    print(f"parse + compile (no cache): {cold:.2f} s, {len(result.automaton)} matcher keys")
+    compiled(files)  # fills the cache
+    open_glossaries([big]).compiled  # remembers the file's digest
+    began = time.perf_counter()
+    warm = open_glossaries([big])
+    warm.compiled
+    print(f"load from the disk cache (digest + automaton, entries on demand): {time.perf_counter() - began:.2f} s")
+    began = time.perf_counter()
+    len(warm.entries)
+    print(f"decode all {len(warm.entries)} entries from the cache: {time.perf_counter() - began:.2f} s")
+    for path in (cache / "glossaries").iterdir():
+        print(f"cache file: {path.stat().st_size / 1e6:.1f} MB")
+
+    if not options.text.is_file():
+        print(f"no text to check: {options.text}")
+        return
+    text = options.text.read_text(encoding="utf-8")
+    words = len(text.split())
+    for glossary_path in (small, big):
+        g = open_glossaries([glossary_path])
+        g.compiled
+        began = time.perf_counter()
+        found = g.matches(text)
+        print(f"match {words} words against {glossary_path.name}: {time.perf_counter() - began:.3f} s, {len(found)} matches")
+
+    mtfix = [sys.executable, "-m", "mtfix"]
+    env = dict(os.environ)
+    for selection in ("TM", "ALL"):
+        times = {}
+        for glossary_path in (small, big):
+            args = [*mtfix, "check", "--exit-zero", "--select", selection, "--glossary", str(glossary_path), str(options.text)]
+            _child_run(args, env)  # warm the cache
+            runs = [_child_run(args, env) for _ in range(options.runs)]
+            times[glossary_path.name] = min(t for t, _ in runs)
+            print(
+                f"mtfix check --select {selection} with {glossary_path.name}: best of {options.runs}"
+                f" {times[glossary_path.name]:.2f} s (peak RSS of any child so far {runs[-1][1]} MB)"
+            )
+        print(f"ratio 100,000 / 100 entries, --select {selection}: {times['big.tbx'] / times['small.tbx']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
