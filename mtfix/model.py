@@ -103,5 +103,10 @@ class Issue:
     def fixable(self) -> bool:
         return self.fix is not None
 
+    @property
+    def safe_fix(self) -> bool:
+        """True when plain `mtfix fix` applies this issue's fix."""
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.code)

@@ -32,7 +32,7 @@ def render(results: list[FileResult]) -> str:
         lines = []
         for issue in result.issues:
             line, column = document.position(issue.span.start)
-            mark = " [*]" if issue.fixable else ""
+            mark = " [*]" if issue.safe_fix else ""
             lines.append(f"{result.path}:{line}:{column}: {issue.code} {issue.message}{mark}")
         n = len(result.issues)
         failure = ET.SubElement(

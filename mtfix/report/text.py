@@ -21,7 +21,7 @@ def render(results: list[FileResult], statistics: bool = False, quiet: bool = Fa
             lines.append(f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}")
         for issue in result.issues:
             line, column = document.position(issue.span.start)
-            mark = " [dim]\\[*][/]" if issue.fixable else ""
+            mark = " [dim]\\[*][/]" if issue.safe_fix else ""
             style = _STYLE[issue.severity.value]
             lines.append(
                 f"[bold]{escape(result.path)}[/]:{line}:{column}: [{style}]{issue.code}[/] "
@@ -36,7 +36,7 @@ def render(results: list[FileResult], statistics: bool = False, quiet: bool = Fa
 
 
 def _statistics(issues) -> list[str]:
-    counts = Counter((i.code, i.name, i.fixable) for i in issues)
+    counts = Counter((i.code, i.name, i.safe_fix) for i in issues)
     return [
         f"{n:>5}  {code:<6} {_FIXABLE if fixable else '   '} {name}"
         for (code, name, fixable), n in sorted(counts.items(), key=lambda kv: -kv[1])
@@ -52,11 +52,15 @@ def _closing(results: list[FileResult]) -> str:
     if not issues:
         parts.append("[green]All checks passed![/]")
     else:
-        fixable = sum(1 for i in issues if i.fixable)
-        parts.append(
-            f"Found {len(issues)} issue{'s' * (len(issues) != 1)}"
-            + (f" ([bold]{fixable}[/] fixable with `mtfix fix`)." if fixable else ".")
-        )
+        fixable = sum(1 for i in issues if i.safe_fix)
+        unsafe = sum(1 for i in issues if i.fixable and not i.safe_fix)
+        notes = []
+        if fixable:
+            notes.append(f"[bold]{fixable}[/] fixable with `mtfix fix`")
+        if unsafe:
+            notes.append(f"{unsafe} more with `mtfix fix --unsafe-fixes`")
+        found = f"Found {len(issues)} issue{'s' * (len(issues) != 1)}"
+        parts.append(f"{found} ({'; '.join(notes)})." if notes else f"{found}.")
     return " ".join(parts)
 
 
@@ -103,14 +107,14 @@ def summary_table(results: list[FileResult]):
     for issue in issues:
         counts = rows.setdefault(issue.category, Counter())
         counts[issue.severity.value] += 1
-        counts["fixable"] += issue.fixable
+        counts["fixable"] += issue.safe_fix
     for category, counts in sorted(rows.items()):
         table.add_row(escape(category), *(str(counts[k] or "") for k in ("error", "warning", "info", "fixable")))
     total = Counter(i.severity.value for i in issues)
     table.add_row(
         "[bold]total[/]",
         *(f"[bold]{total[k]}[/]" for k in ("error", "warning", "info")),
-        f"[bold]{sum(1 for i in issues if i.fixable)}[/]",
+        f"[bold]{sum(1 for i in issues if i.safe_fix)}[/]",
     )
     return table
 
@@ -126,7 +130,7 @@ def renderables(results: list[FileResult], statistics: bool = False, quiet: bool
             out.append(f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}")
         for issue in result.issues:
             line, column = document.position(issue.span.start)
-            mark = " [dim]\\[*][/]" if issue.fixable else ""
+            mark = " [dim]\\[*][/]" if issue.safe_fix else ""
             style = _STYLE[issue.severity.value]
             out.append(
                 f"[bold]{escape(result.path)}[/]:{line}:{column}: [{style}]{issue.code}[/] "
