@@ -277,7 +277,9 @@ class Glossary:
             suffix = ""
             if folded[last].isalpha():
                 suffix = _SUFFIX.match(text, base_end).group()
-                if suffix[:1] in "eE" and not _ES_BASE.search(folded[begin:stop]):
+                if suffix[:1] in "sSeE" and not unfolded[begin:stop].rsplit(" ", 1)[-1][:1].islower():
+                    suffix = ""  # names (`Ministry of Emergency`, `LIH`) take no plural
+                elif suffix[:1] in "eE" and not _ES_BASE.search(folded[begin:stop]):
                     suffix = ""
                 if suffix in ("'", "’") and folded[last] != "s":
                     suffix = ""
@@ -425,7 +427,8 @@ def compile_automaton(entries: list[TermEntry]) -> Compiled:
                 if len(parts) == 2 and exact.islower() and all(p.isalpha() for p in parts):
                     closed = "".join(parts)
                     add(closed, (index, kind, closed, case_sensitive, False))
-                if len(exact) > 2 and exact[-1] == "y" and exact[-2] not in "aeiou" and exact[-2].isalpha():
+                last_word = parts[-1]
+                if len(last_word) > 2 and last_word[0].islower() and last_word[-1] == "y" and last_word[-2] not in "aeiou":
                     ies = exact[:-1] + "ies"
                     add(ies.lower(), (index, kind, ies, case_sensitive, True))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)

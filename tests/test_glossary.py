@@ -381,3 +381,26 @@ def test_check_accepts_glossary_in_any_format(tmp_path, suffix):
     result = runner.invoke(app, ["check", "--select", "TM001", "--glossary", str(path), str(text)])
     assert result.exit_code == 1, result.output
     assert "`Rosgvardiyi` is not the approved term; use `Rosgvardiya`" in result.output
+
+
+def test_large_file_digest_is_remembered_but_never_stale(tmp_path):
+    path = tmp_path / "big.tsv"
+    padding = "#" + "x" * 1023 + "\n"
+    path.write_text("term\tvariants\tnote\nRIA Novosti\tRIA News\tx\n" + padding * 1100, encoding="utf-8")
+    first = open_glossaries([path])
+    assert [m.variant for m in first.variants_in("RIA News")] == ["RIA News"]
+    assert len(list((tmp_path / "cache" / "digests").iterdir())) == 1
+    assert open_glossaries([path]).digest == first.digest
+    path.write_text("term\tvariants\tnote\nRIA Novosti\tRIA Newz\tx\n" + padding * 1100, encoding="utf-8")
+    second = open_glossaries([path])
+    assert second.digest != first.digest
+    assert [m.variant for m in second.variants_in("RIA News and RIA Newz")] == ["RIA Newz"]
+
+
+def test_names_take_no_plural():
+    g = _glossary(
+        TermEntry("Emergencies Ministry", variants=("Ministry of Emergency",)),
+        TermEntry("ISIL", variants=("LIH",), case_sensitive=True),
+    )
+    assert list(g.variants_in("the Ministry of Emergencies said")) == []
+    assert list(g.variants_in("LIHs")) == []
