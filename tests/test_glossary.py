@@ -404,3 +404,17 @@ def test_names_take_no_plural():
     )
     assert list(g.variants_in("the Ministry of Emergencies said")) == []
     assert list(g.variants_in("LIHs")) == []
+
+
+def test_config_glossaries_accept_any_format(tmp_path, monkeypatch):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    formats.write([TermEntry("Rosgvardiya", variants=("Rosgvardiyi",), case_sensitive=True, note="x")], terms / "a.tbx")
+    formats.write([TermEntry("Kommersant", variants=("Kommersanta",), case_sensitive=True, note="x")], terms / "b.yml")
+    (tmp_path / "mtfix.toml").write_text(
+        'select = ["TM001"]\nglossaries = ["terms/a.tbx", "terms/b.yml"]\nkiev-policy = "kyiv"\n', encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("Rosgvardiyi told Kommersanta in Kiev.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["fix", "--stdout", "a.txt"])
+    assert result.stdout.splitlines()[0] == "Rosgvardiya told Kommersant in Kyiv."
