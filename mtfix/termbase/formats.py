@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from mtfix.glossary import GlossaryError, TermEntry
+from mtfix.glossary import make_entry
 
 COLUMNS = ("term", "variants", "admitted", "source", "case", "pos", "gender", "domain", "note", "policy", "id")
 LIST_COLUMNS = ("variants", "admitted", "source")
@@ -334,6 +335,7 @@ _STATUS = {
     "regulatedterm": "preferred",
     "standardizedterm": "preferred",
 }
+_STATUS_OF: dict[str, str] = {}
 _TBX_GENDER = {"masculine": "m", "feminine": "f", "m": "m", "f": "f"}
 _ENTRY_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:termEntry|conceptEntry)[\s/>]")
 _CASE_TYPES = {"x-casesensitive", "casesensitive", "x-case"}
@@ -483,11 +485,12 @@ def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
                     _note(holder, holder_name, notes)
                     continue
                 value, categories, is_english = "", {}, lang.startswith("en")
-                for item in holder.iter():
-                    item_name = _local(item.tag)
+                for item in holder.iter() if holder_name == "ntig" else holder:
+                    item_name = _LOCAL.get(item.tag) or _local(item.tag)
                     if item_name == "term":
                         if not value:
-                            value = " ".join("".join(item.itertext()).split())
+                            text = item.text if len(item) == 0 else "".join(item.itertext())
+                            value = " ".join(text.split()) if text else ""
                     elif not is_english:
                         continue
                     elif item_name in _DATA_CATEGORIES:
@@ -519,10 +522,14 @@ def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
         return None
     preferred, unmarked, admitted, forbidden = [], [], [], []
     for value, status, categories in english:
-        key = status.lower().removesuffix("-admn-sts").replace("-", "")
-        if status and key not in _STATUS:
-            _complain(report, where, f"unknown administrativeStatus {status!r} on `{value}`", "warning")
-        kind = _STATUS.get(key, "")
+        kind = _STATUS_OF.get(status)
+        if kind is None:
+            key = status.lower().removesuffix("-admn-sts").replace("-", "")
+            if status and key not in _STATUS:
+                _complain(report, where, f"unknown administrativeStatus {status!r} on `{value}`", "warning")
+            kind = _STATUS.get(key, "")
+            if key in _STATUS or not status:
+                _STATUS_OF[status] = kind
         if kind == "forbidden":
             forbidden.append(value)
         else:
@@ -536,19 +543,21 @@ def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
     gender = _TBX_GENDER.get(categories.get("grammaticalGender", "").lower(), "")
     if case is None:
         case = categories.get("x-caseSensitive", "").lower() in _TRUE
-    return TermEntry(
-        term=term,
-        variants=tuple(forbidden),
-        source=tuple(source),
-        case_sensitive=case,
-        gender=gender,
-        note="; ".join(dict.fromkeys(notes)),
-        origin=where,
-        admitted=tuple(admitted_terms),
-        pos=categories.get("partOfSpeech", ""),
-        domain=domain,
-        policy=policy,
-        id=concept.get("id", ""),
+    return make_entry(
+        (
+            term,
+            tuple(forbidden),
+            tuple(source),
+            case,
+            gender,
+            "; ".join(dict.fromkeys(notes)) if len(notes) > 1 else "".join(notes),
+            where,
+            tuple(admitted_terms),
+            categories.get("partOfSpeech", ""),
+            domain,
+            policy,
+            concept.get("id", ""),
+        )
     )
 
 
