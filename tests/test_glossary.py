@@ -418,3 +418,33 @@ def test_config_glossaries_accept_any_format(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["fix", "--stdout", "a.txt"])
     assert result.stdout.splitlines()[0] == "Rosgvardiya told Kommersant in Kyiv."
+
+
+from hypothesis import given, settings as hypothesis_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["RIA", "News", "news", " ", "  ", "\u00a0", "\n", "\r\n", "\n\n", "-", "\u2011", "\u2014",
+                           "\u00ad", "\u200b", "’s", "'s", "s", "x", "İ", "ß", "«", "»", ".", "LIH"])
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_view_offsets_and_matches_point_into_the_text(text):
+    view = TextView(text)
+    originals = [view.original(i) for i in range(len(view.unfolded))]
+    assert originals == sorted(set(originals))
+    assert all(0 <= o < len(text) for o in originals)
+    g = _glossary(TermEntry("RIA Novosti", variants=("RIA News",)), TermEntry("ISIL", variants=("LIH",)))
+    for match in g.matches(text):
+        found = text[match.start : match.end]
+        assert found.startswith(match.variant) and found[len(match.variant) :] == match.suffix
+        assert (match.start == 0 or not text[match.start - 1].isalnum())
+        assert match.end == len(text) or not text[match.end].isalnum()
+
+
+def test_unwritable_cache_only_costs_the_rebuild(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(blocker))
+    g = open_glossaries(_files(tmp_path))
+    assert [m.replacement for m in g.variants_in("RIA News")] == ["RIA Novosti"]
