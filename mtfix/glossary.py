@@ -211,7 +211,9 @@ class Glossary:
     @property
     def entries(self) -> list[TermEntry]:
         if self._entries is None:
-            self._entries = list(self.compiled.entries)
+            compiled = self.compiled
+            with no_gc():
+                self._entries = list(compiled.entries)
         return self._entries
 
     @property
