@@ -20,6 +20,7 @@ import marshal
 import os
 import pickle
 import re
+import struct
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -493,7 +494,7 @@ def cache_dir() -> Path:
     return Path(base) / "mtfix"
 
 
-_MAGIC = b"MTFXGLS\x02"
+_MAGIC = b"MTFXGLS\x03"
 _HEAD = len(_MAGIC) + 64 + 4
 
 
@@ -550,18 +551,32 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _cache_read(path: Path, key: str) -> Compiled | None:
-    """The cached compiled glossary, or None when missing, stale or corrupt."""
+    """The cached compiled glossary, or None when missing, stale or corrupt. The file is
+    mapped, not read: the packed entries and keys stay in the page cache until used."""
+    import mmap
+
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as file:
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
         return None
-    if len(data) < _HEAD or not data.startswith(_MAGIC) or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
+    view = memoryview(data)
+    if len(data) < _HEAD + 4 or data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
         return None
-    payload = memoryview(data)[_HEAD:]
-    if zlib.crc32(payload).to_bytes(4, "big") != data[len(_MAGIC) + 64 : _HEAD]:
+    if zlib.crc32(view[_HEAD:]).to_bytes(4, "big") != data[len(_MAGIC) + 64 : _HEAD]:
         return None
     try:
-        version, automaton, keys, key_offsets, entries, entry_offsets = pickle.loads(payload)  # noqa: S301
+        (count,) = struct.unpack_from("<I", data, _HEAD)
+        lengths = struct.unpack_from(f"<{count}Q", data, _HEAD + 4)
+        position, parts = _HEAD + 4 + 8 * count, []
+        for length in lengths:
+            parts.append(view[position : position + length])
+            position += length
+        if position != len(data):
+            return None
+        version, automaton, keys, key_offsets, entries, entry_offsets = pickle.loads(  # noqa: S301
+            parts[0], buffers=parts[1:]
+        )
         if version != CACHE_FORMAT or len(key_offsets) - 1 != len(automaton):
             return None
         return Compiled(automaton, Packed(keys, key_offsets), Packed(entries, entry_offsets, make_entry))
@@ -570,10 +585,17 @@ def _cache_read(path: Path, key: str) -> Compiled | None:
 
 
 def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
-    keys = Packed.pack(compiled.keys)
-    entries = Packed.pack(compiled.entries, _entry_fields)
-    payload = pickle.dumps((CACHE_FORMAT, compiled.automaton, *keys, *entries), protocol=5)
-    _write_atomic(path, _MAGIC + key.encode() + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    keys, key_offsets = Packed.pack(compiled.keys)
+    entries, entry_offsets = Packed.pack(compiled.entries, _entry_fields)
+    buffers: list[pickle.PickleBuffer] = []
+    main = pickle.dumps(
+        (CACHE_FORMAT, compiled.automaton, pickle.PickleBuffer(keys), key_offsets, pickle.PickleBuffer(entries), entry_offsets),
+        protocol=5,
+        buffer_callback=buffers.append,
+    )
+    parts = [main, *(b.raw() for b in buffers)]
+    body = struct.pack(f"<I{len(parts)}Q", len(parts), *(len(p) for p in parts)) + b"".join(parts)
+    _write_atomic(path, _MAGIC + key.encode() + zlib.crc32(body).to_bytes(4, "big") + body)
 
 
 @contextmanager
