@@ -81,7 +81,11 @@ class TermMatch:
     @property
     def replacement(self) -> str:
         """The preferred term in the case pattern and inflection of the text it replaces."""
-        term = self.entry.term if self.entry.case_sensitive else match_case(self.variant, self.entry.term)
+        term = self.entry.term
+        if not self.entry.case_sensitive:
+            term = match_case(self.variant, term)
+        elif len(self.variant) > 1 and self.variant.isupper() and not self.form.isupper():
+            term = term.upper()  # a headline in capitals
         return inflect(term, self.suffix, self.variant)
 
 

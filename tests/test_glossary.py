@@ -448,3 +448,13 @@ def test_unwritable_cache_only_costs_the_rebuild(tmp_path, monkeypatch):
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(blocker))
     g = open_glossaries(_files(tmp_path))
     assert [m.replacement for m in g.variants_in("RIA News")] == ["RIA Novosti"]
+
+
+def test_case_sensitive_names_in_a_capitals_headline():
+    g = _glossary(
+        TermEntry("Kommersant", variants=("Kommersanta",), case_sensitive=True),
+        TermEntry("Foreign Ministry", variants=("MID",), case_sensitive=True),
+    )
+    assert [m.replacement for m in g.variants_in("KOMMERSANTA REPORTS")] == ["KOMMERSANT"]
+    assert [m.replacement for m in g.variants_in("MID said")] == ["Foreign Ministry"]
+    assert list(g.variants_in("Kommersanta is fine, kommersanta is not a match")) [1:] == []
