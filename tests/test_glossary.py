@@ -458,3 +458,11 @@ def test_case_sensitive_names_in_a_capitals_headline():
     assert [m.replacement for m in g.variants_in("KOMMERSANTA REPORTS")] == ["KOMMERSANT"]
     assert [m.replacement for m in g.variants_in("MID said")] == ["Foreign Ministry"]
     assert [m.variant for m in g.variants_in("Kommersanta, but not kommersanta")] == ["Kommersanta"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tbx", ".yml"])
+def test_shipped_glossaries_survive_conversion(tmp_path, suffix):
+    entries = [e for path in glossaries.shipped_files("ru-en") for e in formats.read(path)]
+    path = tmp_path / f"all{suffix}"
+    formats.write(entries, path)
+    assert _same(formats.read(path)) == _same(entries)
