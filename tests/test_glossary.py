@@ -286,7 +286,7 @@ BAD = (
     "Quenthar\tZarnikov\t\tno\t\tsource b\n"  # 3: preferred here, forbidden on line 2
     "Zarnikov\tBlorvik\t\tno\t\tsource c\n"  # 4: cycle
     "Blorvik\tBlorvik\t\tno\t\t\n"  # 5: duplicate term, variant is the term, no note
-    "Delta\tthe\t\tno\t\tsource\n"  # 6: common English word
+    "Delta\tthe|any one\t\tno\t\tsource\n"  # 6: common English word, closed up too
     "Epsilon\tEps\t\tmaybe\tx\tsource\n"  # 7: case and gender malformed
     "Zeta\tZ1\tZ1\tno\t\tsource\n"  # 8: admitted and forbidden
     "Eta\tонo\t\tno\t\tsource\n"  # 9: Cyrillic on the English side
@@ -305,12 +305,13 @@ def test_validation_names_file_line_and_problem(tmp_path):
     assert f"{path}:5: error: variant `Blorvik` is the term itself" in text
     assert f"{path}:5: warning: no note" in text
     assert f"{path}:6: error: forbidden variant `the` is a common English word" in text
+    assert f"{path}:6: error: forbidden variant `any one`, closed up as `anyone`, is a common English word" in text
     assert f"{path}:7: error: `case` must be yes or no" in text
     assert f"{path}:7: error: `gender` must be m, f or empty" in text
     assert f"{path}:8: error: `Z1` is both admitted and forbidden" in text
     assert f"{path}:9: error: Cyrillic in English `variants`" in text
     assert f"{path}:10: error: 2 tab-separated fields, header has 6" in text
-    assert len(problems) == 10, text
+    assert len(problems) == 11, text
 
 
 def test_preferred_in_one_entry_forbidden_in_another(tmp_path):

@@ -113,18 +113,23 @@ def check_entries(entries: list[TermEntry]) -> list[Problem]:
 
 def _common_words(entries: list[TermEntry]) -> list[Problem]:
     """Forbidden one-word variants that are everyday English words."""
-    words = {
-        (entry.origin, variant, entry.case_sensitive)
-        for entry in entries
-        for variant in entry.variants
-        if " " not in normalize(variant)
-    }
+    words = set()
+    for entry in entries:
+        for variant in entry.variants:
+            form = normalize(variant)
+            parts = form.split(" ")
+            if len(parts) == 1:
+                words.add((entry.origin, variant, entry.case_sensitive, f"`{variant}`"))
+            elif len(parts) == 2 and form.islower() and all(p.isalpha() for p in parts):
+                # the matcher also finds it closed up (`cyber security`, `cybersecurity`)
+                closed = "".join(parts)
+                words.add((entry.origin, closed, entry.case_sensitive, f"`{variant}`, closed up as `{closed}`,"))
     if not words:
         return []
     from wordfreq import zipf_frequency
 
     found = []
-    for origin, variant, case_sensitive in sorted(words, key=lambda w: (w[0], w[1])):
+    for origin, variant, case_sensitive, shown in sorted(words, key=lambda w: (w[0], w[1])):
         zipf = zipf_frequency(variant, "en")
         if zipf < COMMON_ZIPF:
             continue
@@ -133,7 +138,7 @@ def _common_words(entries: list[TermEntry]) -> list[Problem]:
             Problem(
                 origin or "-",
                 "warning" if guarded else "error",
-                f"forbidden variant `{variant}` is a common English word (Zipf {zipf:.1f})"
+                f"forbidden variant {shown} is a common English word (Zipf {zipf:.1f})"
                 + ("; only its exact case is matched" if guarded else "; it would fire on good English"),
             )
         )
