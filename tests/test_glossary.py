@@ -467,3 +467,25 @@ def test_shipped_glossaries_survive_conversion(tmp_path, suffix):
     path = tmp_path / f"all{suffix}"
     formats.write(entries, path)
     assert _same(formats.read(path)) == _same(entries)
+
+
+def test_tbx_read_in_batches_equals_whole(tmp_path, monkeypatch):
+    entries = [TermEntry(f"Term {n}", variants=(f"Variant {n}",), source=(f"Термин {n}",), note=f"n{n}") for n in range(7)]
+    path = tmp_path / "t.tbx"
+    path.write_text(write := formats.write_tbx(entries), encoding="utf-8")
+    monkeypatch.setattr(formats, "BATCH", 3)
+    batched = formats._read_in_batches(path, path.read_bytes(), None)
+    assert batched is not None and len(batched) == 7
+    monkeypatch.setattr(formats, "_read_in_batches", lambda *args: None)
+    whole = formats.read(path)
+    assert batched == whole
+    line = next(n for n, text in enumerate(write.splitlines(), 1) if 'id="c4"' in text)
+    assert whole[3].origin == f"{path}:{line}"
+
+
+def test_tbx_with_an_entry_tag_in_a_comment_is_read_whole(tmp_path):
+    path = tmp_path / "t.tbx"
+    text = formats.write_tbx([TermEntry("Kremlin", variants=("Kreml",), note="x")])
+    path.write_text(text.replace("<body>", "<body><!-- <termEntry> was the v2 name -->"), encoding="utf-8")
+    assert formats._read_in_batches(path, path.read_bytes(), None) is None
+    assert [e.term for e in formats.read(path)] == ["Kremlin"]

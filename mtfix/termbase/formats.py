@@ -397,6 +397,10 @@ def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
 
     from mtfix.glossary import no_gc
 
+    with no_gc():
+        entries = _read_in_batches(path, data, report)
+    if entries is not None:
+        return entries
     try:
         with no_gc():
             root = parse_xml(data)
@@ -433,6 +437,70 @@ def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
     index = -1
     with no_gc():
         entries = _tbx_entries(body, path, report, line_of)
+    return entries
+
+
+_START_TAG = re.compile(rb"<([^\s>/?!]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_BODY_START = re.compile(rb"<(?:[\w.-]+:)?body(?:\s[^>]*)?>")
+_BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([\w.-]+)")
+BATCH = 2000
+
+
+def _read_in_batches(path: Path, data: bytes, report: Report) -> list[TermEntry] | None:
+    """Entries of a TBX file parsed a few thousand concepts at a time, each batch wrapped in
+    the file's own root start tag (so namespaces hold), so a 100,000-entry termbase never
+    sits in memory as one tree. None when the file does not lend itself to that (entities,
+    another encoding, an entry tag inside a comment, malformed XML): the caller then parses
+    it whole, which also gives the exact error line."""
+    from xml.etree.ElementTree import ParseError, XMLParser
+
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    declared = _DECLARED_ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        return None
+    root = _ROOT_TAG.search(data)
+    if root is None or _INTERNAL_SUBSET.search(data, 0, root.start()):
+        return None
+    start_tag = _START_TAG.match(data, root.start())
+    if start_tag is None or _local(start_tag.group(1).decode("utf-8", "replace")) not in ("martif", "tbx"):
+        return None
+    body = _BODY_START.search(data, start_tag.end())
+    end = _BODY_END.search(data, body.end()) if body else None
+    if end is None:
+        return None
+    offsets = [m.start() for m in _ENTRY_TAG.finditer(data, body.end(), end.start())]
+    if not offsets:
+        return None
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += data.count(b"\n", previous, offset)
+        lines.append(line)
+        previous = offset
+    problems: list[Problem] = []
+    collect = problems.append if report is not None else None
+    close = b"</" + start_tag.group(1) + b">"
+    entries = []
+    for first in range(0, len(offsets), BATCH):
+        stop = offsets[first + BATCH] if first + BATCH < len(offsets) else end.start()
+        parser = XMLParser()
+        try:
+            parser.feed(start_tag.group(0))
+            parser.feed(data[offsets[first] : stop])
+            parser.feed(close)
+            batch = parser.close()
+        except ParseError:
+            return None
+        concepts = [c for c in batch if _local(c.tag) in ("termEntry", "conceptEntry")]
+        if len(concepts) != len(offsets[first : first + BATCH]):
+            return None
+        for number, concept in enumerate(concepts, first):
+            entry = _tbx_entry(concept, f"{path}:{lines[number]}", collect)
+            if entry is not None:
+                entries.append(entry)
+    for problem in problems:
+        report(problem)
     return entries
 
 
