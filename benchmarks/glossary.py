@@ -37,13 +37,19 @@ def generate(count: int, seed: int = 30042) -> list[TermEntry]:
     """Concepts with one to three invented words, admitted and deprecated variants and a
     Russian source term, in the proportions of a real client termbase."""
     rng = random.Random(seed)
-    entries = []
-    for number in range(count):
+    entries: list[TermEntry] = []
+    taken: set[str] = set()
+    while len(entries) < count:
+        number = len(entries)
         words = [_word(rng, SYLLABLES) for _ in range(rng.choice((1, 1, 2, 2, 2, 3)))]
         english = " ".join("".join(SYLLABLES[i] for i in w).capitalize() for w in words)
         russian = " ".join("".join(CYRILLIC[i] for i in w).capitalize() for w in words)
         variants = [english.replace("k", "kh", 1) + "a", english.lower().replace(" ", "-") + "ov"]
         admitted = [english.replace("ts", "tz")] if "ts" in english and rng.random() < 0.5 else []
+        forms = [english, *variants, *admitted]
+        if any(f.lower().replace("-", " ") in taken for f in forms):
+            continue  # a real termbase has no duplicate terms or variants
+        taken.update(f.lower().replace("-", " ") for f in forms)
         entries.append(
             TermEntry(
                 term=english,
