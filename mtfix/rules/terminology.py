@@ -1,5 +1,5 @@
 """Glossary terms: forbidden variants replaced by the approved English term (TM001), and one
-concept rendered in several ways within a document (TM002)."""
+name spelt two ways within one document (TM002)."""
 
 from __future__ import annotations
 
