@@ -600,6 +600,23 @@ def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
     parts = [main, *(b.raw() for b in buffers)]
     body = struct.pack(f"<I{len(parts)}Q", len(parts), *(len(p) for p in parts)) + b"".join(parts)
     _write_atomic(path, _MAGIC + key.encode() + zlib.crc32(body).to_bytes(4, "big") + body)
+    _prune(path.parent)
+
+
+#: Compiled glossaries not rebuilt or read for this long are deleted when another is written.
+CACHE_MAX_AGE = 30 * 24 * 3600
+
+
+def _prune(folder: Path) -> None:
+    import time
+
+    limit = time.time() - CACHE_MAX_AGE
+    try:
+        for old in folder.glob("*.bin"):
+            if max(old.stat().st_atime, old.stat().st_mtime) < limit:
+                old.unlink()
+    except OSError:
+        pass
 
 
 @contextmanager

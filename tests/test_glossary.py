@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -489,3 +490,15 @@ def test_tbx_with_an_entry_tag_in_a_comment_is_read_whole(tmp_path):
     path.write_text(text.replace("<body>", "<body><!-- <termEntry> was the v2 name -->"), encoding="utf-8")
     assert formats._read_in_batches(path, path.read_bytes(), None) is None
     assert [e.term for e in formats.read(path)] == ["Kremlin"]
+
+
+def test_old_cache_files_are_pruned(tmp_path):
+    folder = tmp_path / "cache" / "glossaries"
+    folder.mkdir(parents=True)
+    old, recent = folder / ("0" * 64 + ".bin"), folder / ("1" * 64 + ".bin")
+    old.write_bytes(b"x")
+    recent.write_bytes(b"y")
+    long_ago = 1_000_000_000
+    os.utime(old, (long_ago, long_ago))
+    open_glossaries(_files(tmp_path)).compiled
+    assert not old.exists() and recent.exists()
