@@ -12,21 +12,26 @@ _FIXABLE = "\\[*]"
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def _error_line(result: FileResult) -> str:
+    return f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}"
+
+
+def _issue_line(path: str, document, issue) -> str:
+    """`path:line:col: CODE message [*]`, `[*]` when plain `mtfix fix` corrects it."""
+    line, column = document.position(issue.span.start)
+    mark = " [dim]\\[*][/]" if issue.safe_fix else ""
+    style = _STYLE[issue.severity.value]
+    return f"[bold]{escape(path)}[/]:{line}:{column}: [{style}]{issue.code}[/] {escape(issue.message)}{mark}"
+
+
 def render(results: list[FileResult], statistics: bool = False, quiet: bool = False) -> str:
     """Rich markup; the caller's console decides whether it becomes colour."""
     lines = []
     for result in results:
         document = result.fixed or result.document
         if result.error:
-            lines.append(f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}")
-        for issue in result.issues:
-            line, column = document.position(issue.span.start)
-            mark = " [dim]\\[*][/]" if issue.safe_fix else ""
-            style = _STYLE[issue.severity.value]
-            lines.append(
-                f"[bold]{escape(result.path)}[/]:{line}:{column}: [{style}]{issue.code}[/] "
-                f"{escape(issue.message)}{mark}"
-            )
+            lines.append(_error_line(result))
+        lines.extend(_issue_line(result.path, document, issue) for issue in result.issues)
     issues = [i for r in results for i in r.issues]
     if statistics:
         lines.extend(_statistics(issues))
@@ -127,15 +132,9 @@ def renderables(results: list[FileResult], statistics: bool = False, quiet: bool
     for result in results:
         document = result.fixed or result.document
         if result.error:
-            out.append(f"[bold]{escape(result.path)}[/]: [bold red]error[/] {escape(result.error)}")
+            out.append(_error_line(result))
         for issue in result.issues:
-            line, column = document.position(issue.span.start)
-            mark = " [dim]\\[*][/]" if issue.safe_fix else ""
-            style = _STYLE[issue.severity.value]
-            out.append(
-                f"[bold]{escape(result.path)}[/]:{line}:{column}: [{style}]{issue.code}[/] "
-                f"{escape(issue.message)}{mark}"
-            )
+            out.append(_issue_line(result.path, document, issue))
             out.append(_snippet(document, issue))
             hint = _help(issue)
             if hint:
