@@ -84,7 +84,7 @@ class TermMatch:
         term = self.entry.term
         if not self.entry.case_sensitive:
             term = match_case(self.variant, term)
-        elif len(self.variant) > 1 and self.variant.isupper() and not self.form.isupper():
+        elif self.variant.isupper() and len(self.variant) > 1 and not _abbreviation(self.form):
             term = term.upper()  # a headline in capitals
         return inflect(term, self.suffix, self.variant)
 
@@ -191,6 +191,12 @@ class TextView:
 
 _SUFFIX = re.compile(r"(?:s['’]|['’][sS]|[eE][sS]|[sS]|['’](?= [a-z]))?")
 _ES_BASE = re.compile(r"(?:s|x|z|ch|sh)$", re.IGNORECASE)
+
+
+def _abbreviation(form: str) -> bool:
+    """A form with capitals after its first letter (`OZKhO`, `MID`): written in capitals it is
+    the abbreviation itself, not a headline."""
+    return any(c.isupper() for c in form[1:])
 
 
 def _acronym(form: str) -> bool:
