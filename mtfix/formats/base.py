@@ -7,6 +7,7 @@ the spans of its target, which the bilingual rules compare.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -123,3 +124,16 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end) if end > start else None
+
+
+def split_at_line_escapes(text: str, span: Span, escapes: re.Pattern[str]) -> list[Span]:
+    """The pieces of a quoted string between its `\\n`, `\\t` and `\\r` escapes, so no rule
+    reads an escape as text; `escapes` finds every escape of the format, so `\\\\n` is not
+    taken for one."""
+    pieces, start = [], span.start
+    for m in escapes.finditer(text, span.start, span.end):
+        if m.group() in ("\\n", "\\t", "\\r"):
+            pieces.append(Span(start, m.start()))
+            start = m.end()
+    pieces.append(Span(start, span.end))
+    return [p for p in pieces if p.end > p.start]

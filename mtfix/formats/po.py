@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mtfix.document import InputError
-from mtfix.formats.base import FormatDocument, Unit
+from mtfix.formats.base import FormatDocument, Unit, split_at_line_escapes
 from mtfix.model import Span
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(?=\")")
@@ -117,11 +117,4 @@ def _units(text: str, entry: dict[str, list[Span]]) -> list[Unit]:
 
 
 def _pieces(text: str, span: Span) -> list[Span]:
-    """The spans of one quoted string between `\\n` (and `\\t`) escapes."""
-    pieces, start = [], span.start
-    for m in _NEWLINE_ESCAPE.finditer(text, span.start, span.end):
-        if m.group() in ("\\n", "\\t", "\\r"):
-            pieces.append(Span(start, m.start()))
-            start = m.end()
-    pieces.append(Span(start, span.end))
-    return [p for p in pieces if p.end > p.start]
+    return split_at_line_escapes(text, span, _NEWLINE_ESCAPE)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mtfix.document import InputError
-from mtfix.formats.base import FormatDocument, Unit, trimmed
+from mtfix.formats.base import FormatDocument, Unit, split_at_line_escapes, trimmed
 from mtfix.model import Span
 
 SOURCE_NAMES = ("source", "src", "ru", "original")
@@ -137,10 +137,5 @@ def _value_span(line: str, key: str) -> Span | None:
 
 
 def _pieces(text: str, span: Span) -> list[Span]:
-    pieces, start = [], span.start
-    for m in _JSON_ESCAPE.finditer(text, span.start, span.end):
-        if m.group() in ("\\n", "\\t", "\\r"):
-            pieces.append(Span(start, m.start()))
-            start = m.end()
-    pieces.append(Span(start, span.end))
+    pieces = split_at_line_escapes(text, span, _JSON_ESCAPE)
     return [s for p in pieces if (s := trimmed(text, p.start, p.end))]
