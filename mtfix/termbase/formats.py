@@ -180,14 +180,18 @@ def read_tsv(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
         return []
     entries = []
     for number, fields in rows[1:]:
-        where = f"{path}:{number}"
-        if len(fields) != len(header):
-            _complain(report, where, f"{len(fields)} tab-separated fields, header has {len(header)}")
-            continue
-        entry = entry_from_fields(dict(zip(header, fields)), where, report)
+        entry = _row_entry(header, fields, f"{path}:{number}", "tab", report)
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+def _row_entry(header: list[str], fields: list[str], where: str, separator: str, report: Report):
+    """The entry of one table row, or None (with a complaint) when the row is malformed."""
+    if len(fields) != len(header):
+        _complain(report, where, f"{len(fields)} {separator}-separated fields, header has {len(header)}")
+        return None
+    return entry_from_fields(dict(zip(header, fields)), where, report)
 
 
 def read_csv(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
@@ -205,11 +209,7 @@ def read_csv(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
                 if header is None:
                     return []
                 continue
-            where = f"{path}:{number}"
-            if len(fields) != len(header):
-                _complain(report, where, f"{len(fields)} comma-separated fields, header has {len(header)}")
-                continue
-            entry = entry_from_fields(dict(zip(header, fields)), where, report)
+            entry = _row_entry(header, fields, f"{path}:{number}", "comma", report)
             if entry is not None:
                 entries.append(entry)
     except csv.Error as err:
