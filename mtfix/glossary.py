@@ -487,14 +487,6 @@ def read(path: Path, report=None) -> list[TermEntry]:
     return read_file(path, report)
 
 
-def read_tsv(path: Path) -> list[TermEntry]:
-    """Entries of a TSV glossary with a header row; GlossaryError names file:line on a problem."""
-    from mtfix.termbase.formats import read_bytes
-    from mtfix.termbase.formats import read_tsv as read_table
-
-    return read_table(path, read_bytes(path))
-
-
 def cache_dir() -> Path:
     """Where compiled glossaries are kept: $MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or
     ~/.cache/mtfix."""
