@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -168,11 +168,15 @@ def load(path: Path) -> Settings:
 
 def find(start: Path) -> Path | None:
     """The closest `mtfix.toml`, or `pyproject.toml` with `[tool.mtfix]`, at or above `start`."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder.resolve(), *folder.resolve().parents):
-        if (candidate / "mtfix.toml").is_file():
-            return candidate / "mtfix.toml"
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.mtfix]" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
-    return None
+    return _find_from((start if start.is_dir() else start.parent).resolve())
+
+
+@lru_cache(maxsize=1024)
+def _find_from(folder: Path) -> Path | None:
+    """`find` for one folder, remembered: a run over a tree reads each pyproject.toml once."""
+    if (folder / "mtfix.toml").is_file():
+        return folder / "mtfix.toml"
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and "[tool.mtfix]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return pyproject
+    return None if folder.parent == folder else _find_from(folder.parent)
