@@ -62,6 +62,7 @@ class Finding:
     coinage: str = ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _reading(token: str) -> Finding | None:
     """The best confirmed Russian reading of a Latin token, if any.
 
@@ -232,20 +233,32 @@ def _approved_words(glossary) -> frozenset[str]:
 
 def _scan_tokens(text, segments, glossary):
     approved = _approved_words(glossary)
+    suspect: dict[str, str | None] = {}  # token as written: the word to check, or None
     for segment in (Span(*s) for s in segments):
         covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
         for m in _TOKEN.finditer(text, segment.start, segment.end):
-            word = _POSSESSIVE.sub("", m.group()).replace("’", "'")
-            if len(word) < 3 or not _LATIN.match(word):
-                continue
-            if not (word.islower() or (word[0].isupper() and word[1:].islower())):
-                continue
-            if word in approved or _is_english(word):
+            token = m.group()
+            if token not in suspect:
+                suspect[token] = _suspect_word(token, approved)
+            word = suspect[token]
+            if word is None:
                 continue
             start, end = m.start(), m.start() + len(word)
             if any(s < end and start < e for s, e in covered):
                 continue
             yield start, end, word, _sentence_initial(text, start, segment.start)
+
+
+def _suspect_word(token: str, approved: frozenset[str]) -> str | None:
+    """The token without a possessive ending, when it is a Latin word that is not English."""
+    word = _POSSESSIVE.sub("", token).replace("’", "'")
+    if len(word) < 3 or not _LATIN.match(word):
+        return None
+    if not (word.islower() or (word[0].isupper() and word[1:].islower())):
+        return None
+    if word in approved or _is_english(word):
+        return None
+    return word
 
 
 @register
@@ -371,7 +384,7 @@ def _common_english(word: str) -> bool:
     return r < 40_000 if r is not None else is_english(word)
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _english_slip(word: str) -> bool:
@@ -398,7 +411,7 @@ def _english_slip(word: str) -> bool:
             return True
         if i + 1 < inner and common(w[:i] + w[i + 1] + w[i] + w[i + 2 :]):
             return True
-        for ch in _LETTERS:
+        for ch in _ALPHABET:
             if common(w[:i] + ch + w[i + 1 :]) or common(w[:i] + ch + w[i:]):
                 return True
     return False
@@ -488,7 +501,9 @@ _CYRILLIC = "\u0400-\u04ff"
 _CYRILLIC_RUN = re.compile(
     rf"(?<![\w])[{_CYRILLIC}]+(?:[\s-]+[{_CYRILLIC}]+)*(?![\w])"
 )
-_MIXED = re.compile(rf"(?=[^\W\d_]*[{_CYRILLIC}])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+")
+_ANY_CYRILLIC = re.compile(rf"[{_CYRILLIC}]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _TO_LATIN = dict(zip("аеорсхуАВЕКМНОРСТХУ", "aeopcxyABEKMHOPCTXY"))
 _TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items()}
 
@@ -509,6 +524,8 @@ class CyrillicWord(Rule):
     severity = Severity.ERROR
 
     def check(self, document):
+        if not _ANY_CYRILLIC.search(document.text):
+            return
         for m in document.finditer(_CYRILLIC_RUN):
             phrase = m.group()
             suggestions = []
@@ -528,6 +545,22 @@ class CyrillicWord(Rule):
             if suggestions:
                 message += f"; the glossary term is `{suggestions[0]}`"
             yield self.issue(m.start(), m.end(), message, suggestions=suggestions)
+
+
+def _mixed_words(document) -> Iterator[tuple[int, int]]:
+    """Spans of the words (letter runs) that hold both Cyrillic and Latin letters."""
+    text = document.text
+    for segment in document.segments:
+        done = segment.start
+        for m in _ANY_CYRILLIC.finditer(text, segment.start, segment.end):
+            start = m.start()
+            if start < done or not _LETTERS.match(text, start):
+                continue  # already seen, or a Cyrillic sign that is not a letter
+            while start > segment.start and _LETTERS.match(text, start - 1, start):
+                start -= 1
+            done = _LETTERS.match(text, start, segment.end).end()
+            if _LATIN_LETTER.search(text, start, done):
+                yield start, done
 
 
 @register
@@ -550,8 +583,8 @@ class MixedScript(Rule):
     fixable = True
 
     def check(self, document):
-        for m in document.finditer(_MIXED):
-            word = m.group()
+        for start, end in _mixed_words(document):
+            word = document.text[start:end]
             cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
             latin = sum(1 for ch in word if ch.isascii())
             fixed = None
@@ -568,9 +601,9 @@ class MixedScript(Rule):
                 letters = "".join(sorted({a for a, b in zip(word, fixed) if a != b}))
                 message += f" ({script} look-alike{'s' if len(letters) > 1 else ''} {letters})"
             yield self.issue(
-                m.start(),
-                m.end(),
+                start,
+                end,
                 message,
                 suggestions=[fixed] if fixed else [],
-                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)) if fixed else None,
+                fix=Fix.safe(Edit.replace(start, end, fixed)) if fixed else None,
             )
