@@ -1,5 +1,8 @@
 """The English lexicon: wordfreq's English word list plus regular English morphology.
 
+The list is kept on disk as a compact table (`mtfix.lexicon.store`), built from wordfreq the
+first time it is needed, so a run looks words up without loading wordfreq.
+
 `is_english("imbroglios")` and `is_english("indestructibly")` hold although only the stems are
 listed. Derived forms are accepted only from stems that are frequent enough to be real words,
 so that stripping a suffix does not turn a stray transliteration into English.
@@ -7,7 +10,11 @@ so that stripping a suffix does not turn a stray transliteration into English.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from functools import cache, lru_cache
+
+from mtfix.lexicon import store
 
 #: Inflectional and derivational suffixes: suffix -> what may replace it to give the stem.
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -65,25 +72,80 @@ STEM_RANK = 120_000
 MIN_STEM = 3
 
 
+def _keep(word: str) -> bool:
+    return word.isascii() or word.replace("'", "").isalpha()
+
+
+def _build() -> tuple[list[str], array, tuple[tuple[int, ...], tuple[float, ...]]]:
+    """wordfreq's English list as kept on disk: the words in rank order with their ranks, and
+    where each frequency band starts with the Zipf frequency of its words."""
+    from wordfreq import get_frequency_list
+
+    words: dict[str, int] = {}
+    starts: list[int] = []
+    position = 0
+    for band in get_frequency_list("en"):
+        starts.append(position)
+        for word in band:
+            if _keep(word):
+                words.setdefault(word.replace("\u2019", "'"), position)
+            position += 1
+    return list(words), array("I", words.values()), (tuple(starts), band_zipf(len(starts)))
+
+
+def band_zipf(bands: int) -> tuple[float, ...]:
+    """The Zipf frequency wordfreq gives a one-token word of each frequency band (band i
+    holds the words at -i centibels), computed as `wordfreq.zipf_frequency` does."""
+    import math
+
+    from wordfreq import cB_to_freq, freq_to_zipf, zipf_to_freq
+
+    minimum = zipf_to_freq(0.0)
+    out = []
+    for band in range(bands):
+        frequency = max(cB_to_freq(-band), minimum)
+        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+        out.append(round(freq_to_zipf(frequency), 2))
+    return tuple(out)
+
+
+SOURCE = store.Source("english-wordfreq", "wordfreq", "wordfreq", "data/large_en.msgpack.gz", _build)
+
+
+def _table() -> store.Table:
+    return store.table(SOURCE)
+
+
 @cache
 def ranks() -> dict[str, int]:
     """Lower-case English words and their frequency rank (0 = most frequent)."""
-    from wordfreq import iter_wordlist
-
-    words: dict[str, int] = {}
-    for rank, word in enumerate(iter_wordlist("en")):
-        if word.isascii() or word.replace("'", "").isalpha():
-            words.setdefault(word.replace("\u2019", "'"), rank)
-    return words
+    table = _table()
+    return dict(zip(table.keys(), table.values))
 
 
 def rank(word: str) -> int | None:
     """Frequency rank of a listed word (any case), else None."""
-    return ranks().get(word.lower().replace("\u2019", "'"))
+    return _table().get(word.lower().replace("\u2019", "'"))
+
+
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word (0 when unlisted): the same figure as
+    `wordfreq.zipf_frequency(word, "en")`, looked up without loading wordfreq when `word` is
+    plain ASCII letters."""
+    if word.isascii() and word.isalpha():
+        table = _table()
+        i = table.index(word.lower())
+        if i < 0:
+            return 0.0
+        starts, zipfs = table.extra
+        return zipfs[bisect_right(starts, table.values[i]) - 1]
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _listed_stem(stem: str) -> bool:
-    r = ranks().get(stem)
+    r = _table().get(stem)
     return r is not None and r < STEM_RANK and len(stem) >= MIN_STEM
 
 
@@ -113,7 +175,7 @@ def _derived(word: str, depth: int) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def _known(word: str) -> bool:
-    if word in ranks():
+    if _table().index(word) >= 0:
         return True
     if "-" in word:
         parts = [p for p in word.split("-") if p]

@@ -1,9 +1,17 @@
-"""The Russian lexicon: pymorphy3's dictionary and morphology, and wordfreq's Russian list."""
+"""The Russian lexicon: pymorphy3's dictionary and morphology, and wordfreq's Russian list.
+
+wordfreq's list is kept on disk as a compact table (`mtfix.lexicon.store`), built the first
+time it is needed.
+"""
 
 from __future__ import annotations
 
+import re
+from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from mtfix.lexicon import store
 
 #: Grammemes of proper names: first names, surnames, patronymics, places, organisations.
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -24,16 +32,41 @@ def word_forms():
     return analyzer().dictionary.words.dct
 
 
+def _build() -> tuple[list[str], array, tuple[float, ...]]:
+    """wordfreq's Russian list as kept on disk: the words of letters only, sorted, each with
+    its frequency band, and the Zipf frequency of each band."""
+    from wordfreq import get_frequency_list
+
+    from mtfix.lexicon.english import band_zipf
+
+    bands = get_frequency_list("ru")
+    band_of = {word: i for i, band in enumerate(bands) for word in band}
+    words = sorted(w for band in bands for w in band if w.isalpha())
+    return words, array("H", [band_of[w] for w in words]), band_zipf(len(bands))
+
+
+SOURCE = store.Source("russian-wordfreq", "wordfreq", "wordfreq", "data/large_ru.msgpack.gz", _build)
+
+
 @cache
 def frequent_words() -> list[str]:
     """wordfreq's Russian words, sorted for prefix search."""
-    from wordfreq import iter_wordlist
+    return store.table(SOURCE).keys()
 
-    return sorted(w for w in iter_wordlist("ru") if w.isalpha())
+
+#: Words that wordfreq reads as themselves: Russian letters only (after lower-casing).
+_PLAIN = re.compile("[а-яё]+")
 
 
 def frequency(word: str) -> float:
-    """wordfreq's Zipf frequency of a Russian word (0 when unlisted)."""
+    """wordfreq's Zipf frequency of a Russian word (0 when unlisted): the same figure as
+    `wordfreq.zipf_frequency(word, "ru")`, looked up without loading wordfreq when `word` is
+    Russian letters only."""
+    key = word.lower()
+    if _PLAIN.fullmatch(key):
+        table = store.table(SOURCE)
+        band = table.get(key)
+        return 0.0 if band is None else table.extra[band]
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "ru")

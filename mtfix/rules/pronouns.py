@@ -105,18 +105,13 @@ def lexicon() -> Lexicon:
 
 
 @cache
-def _detector():
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-@cache
 def first_name(name: str) -> str:
     """What the first-name lexicon says of `name`: male, female, mostly_*, andy or unknown."""
     if not name[:1].isupper() or len(name) < 2 or name.lower() in lexicon().not_given:
         return "unknown"
-    return _detector().get_gender(name)
+    from mtfix.lexicon.names import gender
+
+    return gender(name)
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
