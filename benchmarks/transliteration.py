@@ -128,6 +128,7 @@ def precision(corpora: Path) -> None:
 
 def speed(corpora: Path) -> None:
     from mtfix.lexicon import romanization
+    from mtfix.rules import untranslated
 
     text = (corpora / "wmt14-ru-en" / "rbmt1.0.en").read_text(encoding="utf-8")
     words = len(re.findall(r"\w+", text))
@@ -139,6 +140,7 @@ def speed(corpora: Path) -> None:
     )
     for label, settings in runs:
         romanization.readings.cache_clear()
+        untranslated._reading.cache_clear()
         engine.rules_for.cache_clear()
         start = time.perf_counter()
         try:

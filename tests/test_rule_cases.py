@@ -7,6 +7,7 @@
     fail:
       - text: '"We agree", - he said.'
         count: 1                        # issues of this rule (default 1)
+        severity: warning               # optional: the severity of every issue found
         fixed: '"We agree," he said.'   # after `mtfix fix`, only this rule selected
         unsafe: false                   # apply unsafe fixes too
 
@@ -64,6 +65,8 @@ def test_case(code, settings, text, case, fmt):
         assert found == [], f"{code} fired on text that must pass: {[i.message for i in found]}"
         return
     assert len(found) == case.get("count", 1), [i.message for i in found]
+    if "severity" in case:
+        assert {i.severity.value for i in found} == {case["severity"]}, [i.message for i in found]
     if "fixed" in case:
         fixed = _fix(text, settings, fmt, case.get("unsafe", False))
         assert fixed == case["fixed"]

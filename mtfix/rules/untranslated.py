@@ -287,8 +287,8 @@ class TransliteratedWord(_Transliteration):
                 continue
             finding = _reading(word)
             if finding is None:
-                if word.islower() and len(word) >= 6 and russian_shape(word) >= 1:
-                    strong = len(word) >= 7 and not _english_slip(word)
+                if word.islower() and _romanized_letters(word):
+                    strong = (len(word) >= 7 or _russian_letters(word)) and not _english_slip(word)
                     yield self.issue(
                         start,
                         end,
@@ -306,9 +306,16 @@ class TransliteratedWord(_Transliteration):
             ):
                 continue
             severity = self.severity
-            if len(word) < MIN_WARNING_LENGTH or not finding.known:
+            if len(word) < MIN_WARNING_LENGTH:
                 severity = Severity.INFO
-            elif finding.lemma == finding.cyrillic and _INTERNATIONAL.search(word) and russian_shape(word) == 0:
+            elif not (finding.known or finding.coinage or _russian_letters(word)):
+                severity = Severity.INFO
+            elif (
+                finding.lemma == finding.cyrillic
+                and _INTERNATIONAL.search(word)
+                and russian_shape(word) == 0
+                and not _russian_letters(word)
+            ):
                 severity = Severity.INFO
             if finding.coinage or (severity is self.severity and _english_slip(word)):
                 severity = Severity.INFO
@@ -375,6 +382,27 @@ class NameCaseEnding(_Transliteration):
                 suggestions=[base],
                 fix=Fix.unsafe(Edit.replace(start, end, base)),
             )
+
+
+#: Mean log-likelihood ratio of a word's letter 4-grams (romanized Russian over English) from
+#: which its letters alone count as evidence: no lower-case word of the human reference
+#: translation reaches it.
+RUSSIAN_LETTERS = 1.0
+
+
+def _russian_letters(word: str) -> bool:
+    """Whether `word`'s letters are far more typical of romanized Russian than of English."""
+    from mtfix.lexicon.likelihood import russian_likelihood
+
+    return len(word) >= 5 and russian_likelihood(word) >= RUSSIAN_LETTERS
+
+
+def _romanized_letters(word: str) -> bool:
+    """Whether a word no Russian lexicon confirms still reads as romanized Russian: by its
+    letter groups (kh, zh, -ykh) when long enough, or by its letters overall."""
+    from mtfix.lexicon.romanization import russian_shape
+
+    return (len(word) >= 6 and russian_shape(word) >= 1) or _russian_letters(word)
 
 
 def _common_english(word: str) -> bool:
@@ -492,7 +520,7 @@ class UnknownWord(_Transliteration):
             finding = _reading(word)
             if finding is not None and not finding.coinage:
                 continue  # TR001 reports it
-            if finding is None and len(word) >= 6 and russian_shape(word):
+            if finding is None and _romanized_letters(word):
                 continue  # TR001 reports it as romanized Russian
             yield self.issue(start, end, f"`{word}` is not an English word; check it")
 
