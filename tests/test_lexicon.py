@@ -87,3 +87,10 @@ def test_english_typos_are_info_not_warnings():
 
     issues = mtfix.check_text("The ecomomy grew in twentyyears.", Settings(select=("TR",)))
     assert all(i.severity is Severity.INFO for i in issues)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 30_000, 10**9])
+def test_frequent_words_are_those_ranked_below_the_limit(limit):
+    from mtfix.lexicon import english
+
+    assert english.frequent(limit) == {w for w, r in english.ranks().items() if r < limit}

@@ -11,7 +11,7 @@ so that stripping a suffix does not turn a stray transliteration into English.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from mtfix.lexicon import store
@@ -121,6 +121,13 @@ def ranks() -> dict[str, int]:
     """Lower-case English words and their frequency rank (0 = most frequent)."""
     table = _table()
     return dict(zip(table.keys(), table.values))
+
+
+@cache
+def frequent(limit: int) -> frozenset[str]:
+    """The listed words whose rank is below `limit`, for lookups in a tight loop."""
+    table = _table()
+    return frozenset(table.keys()[: bisect_left(table.values, limit)])
 
 
 def rank(word: str) -> int | None:
