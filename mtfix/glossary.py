@@ -23,7 +23,7 @@ import re
 import struct
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
@@ -212,12 +212,15 @@ class Glossary:
         *,
         digest: str | None = None,
         loader: Callable[[], Compiled] | None = None,
+        cache: Path | None = None,
     ) -> None:
         self._entries = None if loader else list(entries)
         self._loader = loader
         self._digest = digest
+        self._cache = cache
         self._compiled: Compiled | None = None
         self._memo: tuple[str, list[TermMatch]] | None = None
+        self._indexes: dict[str, object] = {}
 
     @property
     def entries(self) -> list[TermEntry]:
@@ -323,12 +326,165 @@ class Glossary:
         chosen.sort(key=lambda m: m.start)
         return chosen
 
+    # Indexes: what rules look up in the glossary, each built the first time a rule asks and
+    # kept beside the compiled glossary in the disk cache, so that no rule walks 100,000
+    # entries per run (nor runs Russian morphology over their source terms).
+
+    def index(self, name: str, build: Callable[[Sequence[TermEntry]], object]) -> object:
+        """The index `name`: `build(entries)` on first use in a process, read from the disk
+        cache when a sound copy is there (`name` must change whenever `build` does)."""
+        found = self._indexes.get(name)
+        if found is None:
+            path = None
+            if self._cache is not None:
+                path = self._cache.with_name(f"{self._cache.stem}.{_index_slug(name)}.idx")
+                found = _index_read(path, self._cache.stem, name)
+            if found is None:
+                with no_gc():
+                    found = build(self.compiled.entries if self._entries is None else self._entries)
+                if path is not None:
+                    _index_write(path, self._cache.stem, name, found)
+            self._indexes[name] = found
+        return found
+
+    def entry(self, index: int) -> TermEntry:
+        """The entry at `index` (in file order), decoded alone from a cached glossary."""
+        return self.entries[index] if self._entries is not None else self.compiled.entries[index]
+
+    def by_source_lemma(self, word: str) -> TermEntry | None:
+        """The first entry with a one-word Russian source term that is `word` (in lower
+        case) or has `word` as its dictionary lemma."""
+        found = self.index(f"source-lemmas/{_morphology_version()}", _source_lemmas).get(word)
+        return None if found is None else self.entry(found)
+
+    def by_source_phrase(self, phrase: str) -> TermEntry | None:
+        """The last entry with the Russian source term `phrase` (case and white space aside)."""
+        found = self.index("source-phrases/1", _source_phrases).get(_phrase_key(phrase))
+        return None if found is None else self.entry(found)
+
+    def source_terms(self, first_lemma: Callable[[str], str]) -> EntryLists:
+        """Source terms by `first_lemma` of their first word, each as (entry, source term).
+        `first_lemma` must be a module-level function: its name keys the cached index."""
+        name = f"source-terms/{first_lemma.__module__}.{first_lemma.__qualname__}/{_morphology_version()}"
+        return EntryLists(self.index(name, lambda entries: _source_terms(entries, first_lemma)), self.entry)
+
+    def approved_words(self) -> frozenset[str]:
+        """The words (letter runs) of the approved English terms (Nabiullina, Roskomnadzor)."""
+        return self.index("approved-words/1", _approved_words)
+
+    def term_words(self) -> frozenset[str]:
+        """The white-space separated words of every term and forbidden variant."""
+        return self.index("term-words/1", _term_words)
+
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """(term, gender) of the person entries (gender m or f), in file order."""
+        return self.index("people/1", _people)
+
+    def known_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What the glossary knows, case-folded: its terms and variants whole (and their
+        hyphenated compounds), and the capitalised words in them (names: Jabhat, Nusra)."""
+        return self.index("known-words/1", _known_words)
+
     def with_policies(self, policies: Iterable[str]) -> Glossary:
         """A copy where entries tagged with one of `policies` forbid their admitted variants."""
         policies = set(policies)
         if not policies:
             return self
         return Glossary(apply_policies(self.entries, policies))
+
+
+class EntryLists(Mapping):
+    """A key's list of (entry index, text) pairs given as (entry, text), entries decoded
+    only for the keys looked up."""
+
+    def __init__(self, table: dict[str, tuple[tuple[int, str], ...]], entry: Callable[[int], TermEntry]) -> None:
+        self._table = table
+        self._entry = entry
+
+    def __getitem__(self, key: str) -> list[tuple[TermEntry, str]]:
+        return [(self._entry(index), text) for index, text in self._table[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+def _morphology_version() -> str:
+    """The Russian dictionary's version: lemma indexes depend on it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{version('pymorphy3')}+{version('pymorphy3-dicts-ru')}"
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _source_lemmas(entries: Sequence[TermEntry]) -> dict[str, int]:
+    from mtfix.lexicon.russian import analyse
+
+    found: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        for source in entry.source:
+            if " " in source.strip():
+                continue
+            word = source.strip().lower()
+            found.setdefault(word, index)
+            found.setdefault(analyse(word).lemma, index)
+    return found
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _source_phrases(entries: Sequence[TermEntry]) -> dict[str, int]:
+    return {_phrase_key(source): index for index, entry in enumerate(entries) for source in entry.source}
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _source_terms(entries: Sequence[TermEntry], first_lemma: Callable[[str], str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    table: dict[str, list[tuple[int, str]]] = {}
+    for index, entry in enumerate(entries):
+        for term in entry.source:
+            first = _WORD_RE.search(term)
+            if first is not None:
+                table.setdefault(first_lemma(first.group()), []).append((index, term))
+    return {key: tuple(pairs) for key, pairs in table.items()}
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _approved_words(entries: Sequence[TermEntry]) -> frozenset[str]:
+    return frozenset(w for e in entries for w in _LETTER_RUN.findall(e.term))
+
+
+def _term_words(entries: Sequence[TermEntry]) -> frozenset[str]:
+    return frozenset(w for e in entries for t in (e.term, *e.variants) for w in t.split())
+
+
+def _people(entries: Sequence[TermEntry]) -> tuple[tuple[str, str], ...]:
+    return tuple((e.term, e.gender) for e in entries if e.gender in ("m", "f"))
+
+
+_COMPOUND = re.compile(r"\w+(?:['’-]\w+)+")
+
+
+def _known_words(entries: Sequence[TermEntry]) -> tuple[frozenset[str], frozenset[str]]:
+    phrases, names = set(), set()
+    for entry in entries:
+        for phrase in (entry.term, *entry.variants):
+            phrases.add(" ".join(phrase.split()).casefold())
+            phrases.update(c.casefold() for c in _COMPOUND.findall(phrase))
+            names.update(w.casefold() for w in _WORD_RE.findall(phrase) if w[:1].isupper())
+    return frozenset(phrases), frozenset(names)
 
 
 def apply_policies(entries: Iterable[TermEntry], policies: set[str]) -> list[TermEntry]:
@@ -601,6 +757,38 @@ def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
     _prune(path.parent)
 
 
+_INDEX_MAGIC = b"MTFXIDX\x01"
+
+
+def _index_slug(name: str) -> str:
+    return hashlib.sha256(name.encode()).hexdigest()[:16]
+
+
+def _index_read(path: Path, key: str, name: str) -> object | None:
+    """A cached index, or None when missing, written for another glossary or index, or
+    corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = _INDEX_MAGIC + key.encode() + _index_slug(name).encode()
+    if not data.startswith(head) or len(data) < len(head) + 4:
+        return None
+    body = memoryview(data)[len(head) + 4 :]
+    if zlib.crc32(body).to_bytes(4, "big") != data[len(head) : len(head) + 4]:
+        return None
+    try:
+        return pickle.loads(body)  # noqa: S301 - our own file, checked above
+    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
+        return None
+
+
+def _index_write(path: Path, key: str, name: str, index: object) -> None:
+    body = pickle.dumps(index, protocol=5)
+    head = _INDEX_MAGIC + key.encode() + _index_slug(name).encode()
+    _write_atomic(path, head + zlib.crc32(body).to_bytes(4, "big") + body)
+
+
 #: Compiled glossaries not rebuilt or read for this long are deleted when another is written.
 CACHE_MAX_AGE = 30 * 24 * 3600
 
@@ -610,8 +798,8 @@ def _prune(folder: Path) -> None:
 
     limit = time.time() - CACHE_MAX_AGE
     try:
-        for old in folder.glob("*.bin"):
-            if max(old.stat().st_atime, old.stat().st_mtime) < limit:
+        for old in folder.iterdir():
+            if old.suffix in (".bin", ".idx") and max(old.stat().st_atime, old.stat().st_mtime) < limit:
                 old.unlink()
     except OSError:
         pass
@@ -665,8 +853,9 @@ def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glos
     policies = tuple(sorted(policies))
     key = cache_key([(p, content_digest(p)) for p in paths], policies)
 
+    cache = cache_dir() / "glossaries" / f"{key}.bin"
+
     def load() -> Compiled:
-        cache = cache_dir() / "glossaries" / f"{key}.bin"
         with no_gc():
             cached = _cache_read(cache, key)
             if cached is not None:
@@ -675,7 +864,7 @@ def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glos
             _cache_write(cache, key, result)
         return result
 
-    return Glossary(digest=key[:12], loader=load)
+    return Glossary(digest=key[:12], loader=load, cache=cache)
 
 
 @lru_cache(maxsize=16)

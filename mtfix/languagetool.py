@@ -300,24 +300,13 @@ def duplicate(issue: Issue, found: list[Issue]) -> bool:
     return False
 
 
-_KNOWN: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 _WORD = re.compile(r"\w+")
-_COMPOUND = re.compile(r"\w+(?:['’-]\w+)+")
 
 
 def known_words(glossary: Glossary) -> tuple[frozenset[str], frozenset[str]]:
     """What the glossary knows, case-folded: its terms and variants whole (and their
     hyphenated compounds), and the capitalised words in them (names: Jabhat, Nusra)."""
-    key = glossary.digest
-    if key not in _KNOWN:
-        phrases, names = set(), set()
-        for entry in glossary.entries:
-            for phrase in (entry.term, *entry.variants):
-                phrases.add(" ".join(phrase.split()).casefold())
-                phrases.update(c.casefold() for c in _COMPOUND.findall(phrase))
-                names.update(w.casefold() for w in _WORD.findall(phrase) if w[:1].isupper())
-        _KNOWN[key] = (frozenset(phrases), frozenset(names))
-    return _KNOWN[key]
+    return glossary.known_words()
 
 
 def _known(flagged: str, known: tuple[frozenset[str], frozenset[str]]) -> bool:

@@ -547,22 +547,6 @@ def _initialism(term: str, target: str) -> bool:
     return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", target) is not None
 
 
-def _source_terms(glossary) -> dict[str, list]:
-    """Glossary entries by the first lemma of each of their Russian source terms."""
-    cached = _BY_LEMMA.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        table: dict[str, list] = {}
-        for entry in glossary.entries:
-            for term in getattr(entry, "source", ()):
-                if (tokens := _tokens(term)):
-                    table.setdefault(tokens[0][0], []).append((entry, term))
-        cached = _BY_LEMMA[id(glossary)] = (glossary, table)
-    return cached[1]
-
-
-_BY_LEMMA: dict[int, tuple[object, dict]] = {}
-
-
 @register
 class KeyTermMismatch(Rule):
     """A glossary term's Russian source is in the source (in any inflected form), but its
@@ -582,7 +566,7 @@ class KeyTermMismatch(Rule):
         pairs = list(units(document))
         if not pairs:
             return
-        terms = _source_terms(self.settings.glossary)
+        terms = self.settings.glossary.source_terms(_lemma)  # by the first word's lemma
         if not terms:
             return
         prefixes = {lemma[:2] for lemma in terms}

@@ -47,12 +47,12 @@ def _person_surnames(settings) -> dict[str, str]:
     name; short ones and ordinary words (`Un`, `May`) are left out."""
     common = words("grammar-pronouns.yml", "not_given_names")
     found = {}
-    for entry in settings.glossary.entries:
-        if entry.gender in ("m", "f") and " " in entry.term:
-            surname = entry.term.split()[-1]
+    for term, _ in settings.glossary.people():
+        if " " in term:
+            surname = term.split()[-1]
             for name in (surname, re.sub(r"^(?:al|el|bin|ibn)-", "", surname)):
                 if len(name) > 2 and name.lower() not in common:
-                    found.setdefault(name, entry.term)
+                    found.setdefault(name, term)
     return found
 
 

@@ -240,14 +240,12 @@ class PronounGender(Rule):
     def people(self) -> dict[str, str]:
         """Genders of the glossary's people, by full name and by surname."""
         people: dict[str, str] = {}
-        for entry in self.settings.glossary.entries:
-            if entry.gender not in ("m", "f"):
-                continue
-            people[entry.term] = entry.gender
-            surname = entry.term.split()[-1]
-            people.setdefault(surname, entry.gender)
+        for term, gender in self.settings.glossary.people():
+            people[term] = gender
+            surname = term.split()[-1]
+            people.setdefault(surname, gender)
             bare = re.sub(r"^(?:al|el|bin|ibn)-", "", surname)
-            people.setdefault(bare, entry.gender)
+            people.setdefault(bare, gender)
         return people
 
     def check(self, document):
@@ -432,5 +430,4 @@ class PronounGender(Rule):
     @cached_property
     def glossary_words(self) -> frozenset[str]:
         """Words of the glossary's terms and variants: known names, not unknown people."""
-        entries = self.settings.glossary.entries
-        return frozenset(w for e in entries for t in (e.term, *e.variants) for w in t.split())
+        return self.settings.glossary.term_words()

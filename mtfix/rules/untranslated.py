@@ -163,22 +163,6 @@ def _nominative_spelling(token: str, reading, lemma: str) -> str:
     return ""
 
 
-@cache
-def _glossary_sources(glossary) -> dict[str, object]:
-    """Single-word Russian source terms of a glossary, by lemma, to their entries."""
-    from mtfix.lexicon.russian import analyse
-
-    found: dict[str, object] = {}
-    for entry in glossary.entries:
-        for source in entry.source:
-            if " " in source.strip():
-                continue
-            word = source.strip().lower()
-            found.setdefault(word, entry)
-            found.setdefault(analyse(word).lemma, entry)
-    return found
-
-
 def _match_case(found: str, term: str) -> str:
     return term[:1].upper() + term[1:] if found[:1].isupper() else term
 
@@ -214,8 +198,8 @@ class _Transliteration(Rule):
         return iter(_scan(document.text, segments, self.settings.glossary))
 
     def glossary_term(self, finding: Finding) -> str | None:
-        sources = _glossary_sources(self.settings.glossary)
-        entry = sources.get(finding.cyrillic) or sources.get(finding.lemma)
+        glossary = self.settings.glossary
+        entry = glossary.by_source_lemma(finding.cyrillic) or glossary.by_source_lemma(finding.lemma)
         return entry.term if entry is not None else None
 
 
@@ -225,14 +209,8 @@ def _scan(text: str, segments: tuple[tuple[int, int], ...], glossary) -> tuple[t
     return tuple(_scan_tokens(text, segments, glossary))
 
 
-@cache
-def _approved_words(glossary) -> frozenset[str]:
-    """Words of the glossary's approved English terms (Nabiullina, Roskomnadzor)."""
-    return frozenset(w for e in glossary.entries for w in re.findall(r"[^\W\d_]+", e.term))
-
-
 def _scan_tokens(text, segments, glossary):
-    approved = _approved_words(glossary)
+    approved = glossary.approved_words()
     suspect: dict[str, str | None] = {}  # token as written: the word to check, or None
     for segment in (Span(*s) for s in segments):
         covered = [(v.start, v.end) for v in glossary.variants_in(text, segment.start, segment.end)]
@@ -420,13 +398,10 @@ def _english_slip(word: str) -> bool:
     `vechicle`), or two English words run together (`twentyyears`). Short words and words
     with Russian letter groups have too many English neighbours to judge, and the last two
     letters are left out of the edit: there a Russian case ending differs from a loanword."""
-    from mtfix.lexicon.english import rank
-
-    def common(w: str) -> bool:
-        r = rank(w)
-        return r is not None and r < 30_000
-
+    from mtfix.lexicon.english import frequent
     from mtfix.lexicon.romanization import russian_shape
+
+    common = frequent(30_000).__contains__
 
     w = word.lower()
     if any(common(w[:i]) and common(w[i:]) for i in range(4, len(w) - 3)):
@@ -560,15 +535,15 @@ class CyrillicWord(Rule):
             if " " not in phrase and "-" not in phrase:
                 from mtfix.lexicon.russian import analyse
 
-                sources = _glossary_sources(self.settings.glossary)
+                glossary = self.settings.glossary
                 word = phrase.lower()
-                entry = sources.get(word) or sources.get(analyse(word).lemma)
+                entry = glossary.by_source_lemma(word) or glossary.by_source_lemma(analyse(word).lemma)
                 if entry is not None:
                     suggestions = [entry.term]
             else:
-                for entry in self.settings.glossary.entries:
-                    if any(" ".join(s.lower().split()) == " ".join(phrase.lower().split()) for s in entry.source):
-                        suggestions = [entry.term]
+                entry = self.settings.glossary.by_source_phrase(phrase)
+                if entry is not None:
+                    suggestions = [entry.term]
             message = f"untranslated Cyrillic `{phrase}`"
             if suggestions:
                 message += f"; the glossary term is `{suggestions[0]}`"
