@@ -61,9 +61,12 @@ class Source:
 
         version = metadata.version(self.distribution)
         spec = find_spec(self.package)
-        folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
-        stat = (folder / self.data).stat() if folder else None
-        stamp = f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "?"
+        try:
+            folder = Path(next(iter(spec.submodule_search_locations)))
+            stat = (folder / self.data).stat()
+            stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+        except (AttributeError, TypeError, StopIteration, OSError):
+            stamp = "?"
         return (
             f"{self.name} r{self.revision} format {FORMAT} {sys.byteorder}; "
             f"{self.distribution}=={version} {self.data} {stamp}"
