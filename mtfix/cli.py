@@ -198,7 +198,15 @@ def _report(results, output: Format, statistics=False, quiet=False, stream=None,
         return
     from mtfix.report import text
 
-    console = _console(stream or sys.stdout, color)
+    stream = stream or sys.stdout
+    if not _may_be_terminal(stream, color):
+        # What rich prints for the plain lines, without loading rich or parsing markup.
+        lines = text.plain(results, statistics=statistics, quiet=quiet)
+        if lines is not None:
+            if lines:
+                stream.write(lines + "\n")
+            return
+    console = _console(stream, color)
     if console.is_terminal:
         for renderable in text.renderables(results, statistics=statistics, quiet=quiet):
             console.print(renderable)
@@ -208,8 +216,23 @@ def _report(results, output: Format, statistics=False, quiet=False, stream=None,
         console.print(rendered)
 
 
+def _may_be_terminal(stream, color=None) -> bool:
+    """False only when `_console(stream, color)` certainly is not a terminal: not forced by
+    `--color always`, FORCE_COLOR or TTY_COMPATIBLE=1, and the stream is no tty."""
+    import os
+
+    if color is Color.always or "FORCE_COLOR" in os.environ or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is not None and isatty()
+    except ValueError:  # a closed stream
+        return True
+
+
 def _console(stream, color=None):
-    """A rich console: colour on a terminal unless NO_COLOR is set; `always`/`never` decide."""
+    """A rich console: colour on a terminal unless NO_COLOR is set; `always`/`never` decide.
+    Emoji codes stay as written: `l100.txt:100:4:` must not print `💯`."""
     from rich.console import Console
 
     forced = {Color.always: True, Color.never: False}.get(color)
@@ -217,6 +240,7 @@ def _console(stream, color=None):
         file=stream,
         highlight=False,
         soft_wrap=True,
+        emoji=False,
         force_terminal=True if forced else None,
         no_color=None if forced is None else not forced,
     )

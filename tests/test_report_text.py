@@ -89,3 +89,58 @@ def test_progress_only_for_many_inputs_on_a_terminal(monkeypatch):
     monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
     assert cli._progress(iter(items[:3])) == items[:3]
     assert list(cli._progress(iter(items))) == items
+
+
+def _printed_by_rich(results, statistics=False, quiet=False) -> str:
+    """The markup report as the command's console prints it to a file."""
+    from mtfix.cli import Color, _console
+
+    buffer = io.StringIO()
+    rendered = text.render(results, statistics=statistics, quiet=quiet)
+    if rendered:
+        _console(buffer, Color.auto).print(rendered)
+    return buffer.getvalue()
+
+
+def _reported(results, statistics=False, quiet=False) -> str:
+    from mtfix.cli import Format, _report
+
+    buffer = io.StringIO()  # no tty: the plain path
+    _report(results, Format.text, statistics, quiet, stream=buffer)
+    return buffer.getvalue()
+
+
+def test_piped_report_is_what_rich_prints():
+    from dataclasses import replace
+
+    result = _result(BAD + "He told about the plan.\n" * 3)
+    issue = result.issues[0]
+    tricky = [
+        "plain words",
+        "a [bold]tag[/] and [link=x]more[/link]",
+        "a backslash \\ and an escaped \\[b] tag, ends with \\",
+        "a\ttab and a\rcarriage return, a bell\a",
+        "emoji codes stay :smile: :100:",
+        "",
+    ]
+    errored = FileResult("missing [x].txt", error="missing [x].txt: no such file")
+    for message in tricky:
+        result.issues = [replace(issue, message=message), *result.issues[1:]]
+        for statistics in (False, True):
+            for quiet in (False, True):
+                expected = _printed_by_rich([result, errored], statistics, quiet)
+                assert _reported([result, errored], statistics, quiet) == expected
+    assert _reported([FileResult("ok.txt", Document("Fine.\n", path="ok.txt"))], quiet=True) == ""
+
+
+def test_plain_lines_only_when_rich_would_print_the_text_as_is():
+    result = _result()
+    assert text.plain([result]) == _printed_by_rich([result]).removesuffix("\n")
+    assert text.plain([FileResult("a[b].txt", error="a[b].txt: no such file")]) is None
+
+
+def test_line_numbers_are_not_emoji_codes():
+    body = "\n" * 99 + '"We agree", - he said.\n'
+    results = [_result(body, "l100.txt")]
+    assert _reported(results).startswith("l100.txt:100:10: PU001 ")
+    assert _printed_by_rich(results).startswith("l100.txt:100:10: PU001 ")
