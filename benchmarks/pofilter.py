@@ -2,11 +2,22 @@
 
     .venv/bin/pip install -e '.[bench]'      # translate-toolkit, for pofilter
     .venv/bin/python benchmarks/pofilter.py [--split dev] [--corpus ../shared/corpora/mlqe-pe-ru-en]
+    .venv/bin/python benchmarks/pofilter.py --speed [--runs 5] [--mt rbmt1.0.en] [--wmt ../shared/corpora/wmt14-ru-en]
 
-The MLQE-PE ru-en pairs, detokenized, become a PO catalog (msgid: Russian source, msgstr: MT, msgctxt: the
+Accuracy (the default): the MLQE-PE ru-en pairs, detokenized, become a PO catalog (msgid: Russian source, msgstr: MT, msgctxt: the
 line number); a second catalog has the human post-edits as msgstr. Both tools check both
 catalogs from the command line, start-up included. A unit flagged on the MT is confirmed
 when MLQE-PE tags one of its MT words BAD; flags on the post-edits are mostly false alarms.
+
+Speed (`--speed`): the wall time of both tools on one WMT14 MT output (default the 63k-word
+`rbmt1.0.en`), start-up included, and the ratio mtfix/pofilter; the target is at most 0.25.
+WMT14 has no aligned Russian source, so the catalog pairs each MT line (msgstr) with its human
+reference line (msgid): pofilter's source/target checks then compare two real English texts of
+the same sentence, which costs what comparing with a source would. The commands timed are
+`pofilter --language=en --progress=none -i X.po -o Y.po`, `mtfix check --exit-zero --quiet X.po`
+and the same `mtfix check` on the plain MT file; each runs once to warm caches, then `--runs`
+times, alternating, and the medians are printed. The machine may be busy with other work, so
+the CPU time (user + system) of each command is printed too: it moves less than wall time.
 """
 
 from __future__ import annotations
@@ -14,7 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "mlqe-pe-ru-en"
+WMT = ROOT.parent / "shared" / "corpora" / "wmt14-ru-en"
+TARGET = 0.25  # the issue's bound on mtfix's wall time as a share of pofilter's
 BIN = Path(sys.executable).parent
 
 
@@ -55,8 +70,20 @@ def timed(command: list[str]) -> tuple[subprocess.CompletedProcess, float]:
     return result, time.perf_counter() - started
 
 
+def cpu_timed(command: list[str]) -> tuple[subprocess.CompletedProcess, float, float]:
+    """`timed`, plus the CPU time (user + system) the command and its children used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result, seconds = timed(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def pofilter_command(path: Path, out: Path) -> list[str]:
+    return [str(BIN / "pofilter"), "--language=en", "--progress=none", "-i", str(path), "-o", str(out)]
+
+
 def run_pofilter(path: Path, out: Path) -> tuple[dict[int, set[str]], float]:
-    result, seconds = timed([str(BIN / "pofilter"), "--language=en", "--progress=none", "-i", str(path), "-o", str(out)])
+    result, seconds = timed(pofilter_command(path, out))
     if result.returncode not in (0, 1):
         raise SystemExit(result.stderr)
     flagged: dict[int, set[str]] = {}
@@ -86,13 +113,66 @@ def run_mtfix(path: Path, select: str, text: str) -> tuple[dict[int, set[str]], 
     return flagged, seconds, len(issues)
 
 
+def speed(wmt: Path, mt_name: str, runs: int) -> None:
+    """Median wall times of pofilter and `mtfix check` on one WMT14 MT output, and their ratio."""
+    mts = (wmt / mt_name).read_text(encoding="utf-8").splitlines()
+    refs = (wmt / "ref.en").read_text(encoding="utf-8").splitlines()
+    if len(mts) != len(refs):
+        raise SystemExit(f"{mt_name} has {len(mts)} lines, ref.en {len(refs)}: not aligned")
+    words = sum(len(line.split()) for line in mts)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        po, out, plain = folder / "mt.po", folder / "pofilter-out.po", folder / "mt.en"
+        po.write_text(catalog(refs, mts), encoding="utf-8")
+        shutil.copyfile(wmt / mt_name, plain)
+        commands = {
+            "pofilter, PO": pofilter_command(po, out),
+            "mtfix check, PO": [str(BIN / "mtfix"), "check", "--exit-zero", "--quiet", str(po)],
+            "mtfix check, plain text": [str(BIN / "mtfix"), "check", "--exit-zero", "--quiet", str(plain)],
+        }
+        walls: dict[str, list[float]] = {label: [] for label in commands}
+        cpus: dict[str, list[float]] = {label: [] for label in commands}
+        for run in range(runs + 1):
+            for label, command in commands.items():
+                result, seconds, cpu = cpu_timed(command)
+                if result.returncode not in (0, 1) or (label.startswith("mtfix") and result.returncode):
+                    raise SystemExit(f"{' '.join(command)} failed: {result.stderr.strip()}")
+                if run:  # the first round only warms caches
+                    walls[label].append(seconds)
+                    cpus[label].append(cpu)
+        flagged = out.read_text(encoding="utf-8").count("# (pofilter) ")
+    wall = {label: statistics.median(values) for label, values in walls.items()}
+    cpu = {label: statistics.median(values) for label, values in cpus.items()}
+    base = "pofilter, PO"
+    print(f"{mt_name}: {len(mts)} lines, {words} words (msgstr: MT line, msgid: its ref.en line); "
+          f"median of {runs} runs, start-up included; pofilter wrote {flagged} findings")
+    print()
+    print("| command | wall time | ratio to pofilter | CPU time | ratio to pofilter | wall times of the runs |")
+    print("|---|---:|---:|---:|---:|---|")
+    for label in commands:
+        spread = ", ".join(f"{v:.2f}" for v in walls[label])
+        print(f"| {label} | {wall[label]:.2f} s | {wall[label] / wall[base]:.2f} | {cpu[label]:.2f} s "
+              f"| {cpu[label] / cpu[base]:.2f} | {spread} |")
+    print()
+    ratio = wall["mtfix check, PO"] / wall[base]
+    verdict = "met" if ratio <= TARGET else "not met"
+    print(f"mtfix/pofilter wall time on the PO file: {ratio:.2f} (target at most {TARGET}: {verdict})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--speed", action="store_true", help="time both tools on a WMT14 MT output instead")
+    parser.add_argument("--wmt", type=Path, default=WMT, help="the WMT14 ru-en folder (for --speed)")
+    parser.add_argument("--mt", default="rbmt1.0.en", help="the MT output to time (for --speed)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each command (for --speed)")
     args = parser.parse_args()
     if not shutil.which("pofilter", path=str(BIN)):
         raise SystemExit("pofilter is missing: .venv/bin/pip install -e '.[bench]'")
+    if args.speed:
+        speed(args.wmt, args.mt, max(1, args.runs))
+        return
     base = args.corpus / args.split / args.split
     read = lambda ext: base.with_suffix(f".{ext}").read_text(encoding="utf-8").splitlines()  # noqa: E731
     sources, mts, pes, tags = read("src"), read("mt"), read("pe"), read("tags")
