@@ -139,7 +139,8 @@ _TABLE = str.maketrans(
            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x85\u2028\u2029"},
     }
 )
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _SQUEEZE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+|[ \r\n]{2,}|[\r\n]")
 
 
@@ -575,6 +576,12 @@ def make_entry(values: tuple) -> TermEntry:
     return entry
 
 
+#: A term that `normalize` leaves as it is: no typographic variant, hyphen or invisible
+#: character, and single spaces between words.
+_ODD = re.escape("".join(map(chr, _TABLE)) + _INVISIBLE_CHARS)
+_NORMAL = re.compile(rf"[^\s{_ODD}]+(?: [^\s{_ODD}]+)*")
+
+
 def compile_automaton(entries: list[TermEntry]) -> Compiled:
     """One Aho-Corasick automaton over the folded, normalized forms of every entry.
 
@@ -585,31 +592,40 @@ def compile_automaton(entries: list[TermEntry]) -> Compiled:
     import ahocorasick
 
     table: dict[str, list[tuple[int, int, str, bool, bool]]] = {}
-
-    def add(key: str, form: tuple[int, int, str, bool, bool]) -> None:
-        table.setdefault(key, []).append(form)
+    get, normal = table.get, _NORMAL.fullmatch
 
     for index, entry in enumerate(entries):
-        for kind, forms in enumerate(((entry.term,), entry.admitted, entry.variants)):
+        entry_case = entry.case_sensitive
+        for kind, forms in ((0, (entry.term,)), (1, entry.admitted), (2, entry.variants)):
             for raw in forms:
-                exact = normalize(raw)
+                exact = raw if normal(raw) else normalize(raw)
                 if not exact:
                     continue
-                case_sensitive = entry.case_sensitive or _acronym(exact)
-                add(exact.lower(), (index, kind, exact, case_sensitive, False))
-                parts = exact.split(" ")
-                if len(parts) == 2 and exact.islower() and all(p.isalpha() for p in parts):
-                    closed = "".join(parts)
-                    add(closed, (index, kind, closed, case_sensitive, False))
-                last_word = parts[-1]
-                if len(last_word) > 2 and last_word[0].islower() and last_word[-1] == "y" and last_word[-2] not in "aeiou":
-                    ies = exact[:-1] + "ies"
-                    add(ies.lower(), (index, kind, ies, case_sensitive, True))
+                case_sensitive = entry_case or _acronym(exact)
+                key = exact.lower()
+                form = (index, kind, exact, case_sensitive, False)
+                found = get(key)
+                if found is None:
+                    table[key] = [form]
+                else:
+                    found.append(form)
+                if " " in exact:
+                    parts = exact.split(" ")
+                    if len(parts) == 2 and exact.islower() and parts[0].isalpha() and parts[1].isalpha():
+                        closed = parts[0] + parts[1]
+                        table.setdefault(closed, []).append((index, kind, closed, case_sensitive, False))
+                if exact[-1] == "y":
+                    last_word = exact.rsplit(" ", 1)[-1]
+                    if len(last_word) > 2 and last_word[0].islower() and last_word[-2] not in "aeiou":
+                        ies = exact[:-1] + "ies"
+                        table.setdefault(ies.lower(), []).append((index, kind, ies, case_sensitive, True))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add_word = automaton.add_word
     keys = []
     for number, (key, forms) in enumerate(table.items()):
-        forms.sort(key=lambda f: f[1])
-        automaton.add_word(key, number)
+        if len(forms) > 1:
+            forms.sort(key=lambda f: f[1])
+        add_word(key, number)
         keys.append((len(key), tuple(forms)))
     if table:
         automaton.make_automaton()

@@ -502,3 +502,13 @@ def test_old_cache_files_are_pruned(tmp_path):
     os.utime(old, (long_ago, long_ago))
     open_glossaries(_files(tmp_path)).compiled
     assert not old.exists() and recent.exists()
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab É-\t\u00a0\u200b\u00ad’'\x1c\x85\u2028\\]^«", max_size=8))
+def test_terms_taken_as_normal_are_what_normalize_makes_them(text):
+    """The compiler skips `normalize` for terms `_NORMAL` accepts: they must be unchanged by it."""
+    if glossaries._NORMAL.fullmatch(text):
+        assert glossaries.normalize(text) == text
+    else:
+        assert glossaries.normalize(text) != text or text == ""
