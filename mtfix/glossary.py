@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -415,6 +415,7 @@ class EntryLists(Mapping):
         return len(self._table)
 
 
+@cache
 def _morphology_version() -> str:
     """The Russian dictionary's version: lemma indexes depend on it."""
     from importlib.metadata import PackageNotFoundError, version
