@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 from mtfix.document import InputError
@@ -507,14 +509,10 @@ class Packed(Sequence):
         self._items: dict[int, object] = {}
 
     @classmethod
-    def pack(cls, items: Iterable, fields: Callable = lambda item: item) -> tuple[bytes, array]:
-        parts, offsets, position = [], array("Q", [0]), 0
-        for item in items:
-            data = marshal.dumps(fields(item))
-            parts.append(data)
-            position += len(data)
-            offsets.append(position)
-        return b"".join(parts), offsets
+    def pack(cls, items: Iterable, fields: Callable | None = None) -> tuple[bytes, array]:
+        dumps = marshal.dumps
+        parts = [dumps(item) for item in (items if fields is None else map(fields, items))]
+        return b"".join(parts), array("Q", accumulate(map(len, parts), initial=0))
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -560,8 +558,8 @@ class Compiled:
 _ENTRY_FIELDS = tuple(f.name for f in fields(TermEntry))
 
 
-def _entry_fields(entry: TermEntry) -> tuple:
-    return tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
+#: An entry's field values in declaration order, as a tuple.
+_entry_fields = attrgetter(*_ENTRY_FIELDS)
 
 
 _ENTRY_DEFAULTS = {f.name: f.default for f in fields(TermEntry) if f.name != "term"}
