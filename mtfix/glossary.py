@@ -407,6 +407,10 @@ class EntryLists(Mapping):
     def __getitem__(self, key: str) -> list[tuple[TermEntry, str]]:
         return [(self._entry(index), text) for index, text in self._table[key]]
 
+    def get(self, key: str, default=None):
+        pairs = self._table.get(key)
+        return default if pairs is None else [(self._entry(index), text) for index, text in pairs]
+
     def __contains__(self, key: object) -> bool:
         return key in self._table
 

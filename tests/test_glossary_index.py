@@ -61,7 +61,11 @@ def _index_files(tmp_path: Path) -> list[Path]:
 
 
 def test_indexes_answer_what_the_entries_say(tmp_path):
-    found = _looked_up(Glossary(ENTRIES))
+    g = Glossary(ENTRIES)
+    terms = g.source_terms(_first_letters)
+    assert terms.get("нет") is None and "нет" not in terms and "госу" in terms
+    assert terms.get("госу") == terms["госу"] and len(terms) == 6
+    found = _looked_up(g)
     assert found["lemma"] == ["Kremlin", "State Duma", None, None]
     assert found["phrase"] == ["Duma", "Jabhat al-Nusra", "Kremlin press service"]
     assert found["terms"]["госу"] == [("State Duma", "Государственная  Дума"), ("Duma", "Государственная дума")]
