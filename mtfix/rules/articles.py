@@ -41,14 +41,14 @@ def _singulars(noun: str) -> list[str]:
 
 def is_plural(noun: str) -> bool:
     """A frequent English word in -s whose singular is a frequent word too."""
-    from wordfreq import zipf_frequency
+    from mtfix.lexicon.english import zipf
 
     singular_s, _, _ = _lists()
     if noun in singular_s or noun.endswith(_NOT_PLURAL):
         return False
-    if zipf_frequency(noun, "en") < MIN_PLURAL:
+    if zipf(noun) < MIN_PLURAL:
         return False
-    return max(zipf_frequency(s, "en") for s in _singulars(noun)) >= MIN_SINGULAR
+    return max(zipf(s) for s in _singulars(noun)) >= MIN_SINGULAR
 
 
 @register

@@ -722,9 +722,9 @@ def skeleton(latin: str) -> str:
 
 @cache
 def _is_english(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from mtfix.lexicon.english import zipf
 
-    return zipf_frequency(word, "en") >= 1.0
+    return zipf(word) >= 1.0
 
 
 def _source_words(source: str) -> list[tuple[str, str]]:

@@ -407,7 +407,7 @@ class PronounGender(Rule):
     ) -> list[str]:
         """Rare capitalised words and person nouns (`the chancellor`) in `text`: someone else
         of unknown gender whom the pronoun may mean."""
-        from wordfreq import zipf_frequency
+        from mtfix.lexicon.english import zipf
 
         roles = lexicon().roles
         skip = set(speaker.split()) | self.glossary_words
@@ -423,7 +423,7 @@ class PronounGender(Rule):
                 continue  # sentence-initial capital
             if first_name(word) in ("male", "female"):
                 continue  # a given name of the speaker's gender (the other one is a cue)
-            if zipf_frequency(word.lower(), "en") < RARE:
+            if zipf(word) < RARE:
                 found.append(word)
         return found
 

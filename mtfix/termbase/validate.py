@@ -126,11 +126,11 @@ def _common_words(entries: list[TermEntry]) -> list[Problem]:
                 words.add((entry.origin, closed, entry.case_sensitive, f"`{variant}`, closed up as `{closed}`,"))
     if not words:
         return []
-    from wordfreq import zipf_frequency
+    from mtfix.lexicon.english import zipf as english_zipf
 
     found = []
     for origin, variant, case_sensitive, shown in sorted(words, key=lambda w: (w[0], w[1])):
-        zipf = zipf_frequency(variant, "en")
+        zipf = english_zipf(variant)
         if zipf < COMMON_ZIPF:
             continue
         guarded = case_sensitive and (variant != variant.lower() or _acronym(variant))
