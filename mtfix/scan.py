@@ -1,0 +1,396 @@
+"""Regex scans that try a pattern only where a match can start.
+
+Most rule patterns hold literal text that every match contains (`\\btold about\\b`, `mln`,
+`[Cc]an not`). `finditer` looks for that literal with `str.find` (in the lower-cased text
+when case does not matter) and tries the pattern only at the offsets from which a match
+could reach it; when the literal is absent there is nothing to try at all. A pattern
+without such a literal, or whose literal is too frequent, is scanned as usual.
+
+The matches are those of `pattern.finditer`, in the same order: trying the candidate starts
+in turn from the end of the previous match finds the leftmost next match, as a scan does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+try:  # Python 3.11 keeps the regex parser private; 3.10 still exports it.
+    from re import _parser as parser
+except ImportError:  # pragma: no cover
+    import sre_parse as parser  # type: ignore[no-redef]
+
+#: Width bound beyond which a repeat counts as unbounded.
+_UNBOUNDED = 1 << 30
+#: Characters that `re.IGNORECASE` equates with ASCII letters (`ſ` and `s`, the Kelvin sign
+#: and `k`, dotted and dotless `i`) though their lower case differs: a text holding one has
+#: no usable lower-case copy.
+_FOLDS = "\u017f\u212a\u0130\u0131"
+#: Characters other than ASCII allowed in a lower-case literal: they have no case, and
+#: `re.IGNORECASE` equates nothing else with them.
+_CASELESS = frozenset("«»“”„‘’—–…№\u00a0")
+#: Candidate starts are tried one by one only while fewer than one per this many characters.
+_SPARSE = 16
+#: A set of more literals than this costs more to look for than a scan.
+_MOST = 12
+
+
+class Literal(NamedTuple):
+    """Text that a match starting at s holds at s + offset, for an offset in [low, high]
+    (high None: anywhere from low on). `exact` text is looked for as it is; otherwise in
+    lower case in the lower-cased text."""
+
+    text: str
+    low: int
+    high: int | None
+    exact: bool
+
+
+class Plan(NamedTuple):
+    """What `finditer` looks for: `rare`, literals one of which every match holds (absent:
+    no match); `anchors`, such literals at a bounded distance from the match start. When
+    `stretchy`, the distances take each run of blanks for one character."""
+
+    rare: tuple[Literal, ...]
+    anchors: tuple[Literal, ...]
+    stretchy: bool
+
+
+class Text:
+    """A text and what scans of it need, each worked out once: its lower case and how much
+    runs of several blanks can stretch a match."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lowered: str | None | bool = False
+        self._stretch: int | None = None
+
+    @property
+    def lowered(self) -> str | None:
+        if self._lowered is False:
+            self._lowered = lowered(self.text)
+        return self._lowered  # type: ignore[return-value]
+
+    @property
+    def stretch(self) -> int:
+        """How many characters longer than one the blank runs are, all told: plans take a
+        run of blanks for one character, so a match may reach this much further."""
+        if self._stretch is None:
+            self._stretch = sum(len(run) - 1 for run in _BLANK_RUN.findall(self.text))
+        return self._stretch
+
+
+_BLANKS = frozenset(" \t\u00a0")
+_BLANK_RUN = re.compile("[ \t\u00a0]{2,}")
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased with every character at its offset, or None when lower case would
+    move offsets (`İ`) or hide a match from `re.IGNORECASE` (`ſ` for `s`)."""
+    if text.isascii():
+        return text.lower()
+    if any(ch in text for ch in _FOLDS):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def finditer(
+    pattern: re.Pattern[str], source: Text, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(source.text, start, end)`."""
+    text = source.text
+    plan = _plan(pattern)
+    starts = None if plan is None else _starts(plan, source, start, end)
+    if starts is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    position = start
+    match = pattern.match
+    for candidate in starts:
+        if candidate >= position:
+            m = match(text, candidate, end)
+            if m is not None:
+                yield m
+                position = m.end()
+
+
+def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: int):
+    """Sorted offsets in [start, end) of the literals one of which every match of `pattern`
+    holds (a match within that range covers one of them), or None if it has none."""
+    plan = _plan(pattern)
+    if plan is None or not plan.rare:
+        return None
+    found: list[int] = []
+    for lit in plan.rare:
+        where = _where(lit, source)
+        if where is None:
+            return None
+        found += _occurrences(lit.text, where, start, end)
+    return sorted(set(found))
+
+
+def _where(lit: Literal, source: Text) -> str | None:
+    return source.text if lit.exact else source.lowered
+
+
+def _starts(plan: Plan, source: Text, start: int, end: int):
+    """Sorted offsets at which a match may start; None to scan instead."""
+    places = [_where(lit, source) for lit in plan.rare]
+    if None in places:
+        return None
+    if plan.rare and not any(
+        where.find(lit.text, start, end) >= 0 for lit, where in zip(plan.rare, places)
+    ):
+        return []
+    if not plan.anchors:
+        return None
+    stretch = source.stretch if plan.stretchy else 0
+    budget = (end - start) // _SPARSE + 8
+    found: list[int] = []
+    for lit in plan.anchors:
+        where = _where(lit, source)
+        if where is None:
+            return None
+        low, high = lit.low, lit.high + stretch
+        budget -= where.count(lit.text, start, end) * (high - low + 5)
+        if budget < 0:
+            return None
+        at = _occurrences(lit.text, where, start, end)
+        if low == high:
+            found += [a - low for a in at if a - low >= start]
+        else:
+            for a in at:
+                found += range(max(start, a - high), a - low + 1)
+    return sorted(set(found))
+
+
+def _occurrences(literal: str, text: str, start: int, end: int) -> list[int]:
+    """Where `literal` starts in text[start:end], overlapping occurrences included."""
+    found, find = [], text.find
+    at = find(literal, start, end)
+    while at >= 0:
+        found.append(at)
+        at = find(literal, at + 1, end)
+    return found
+
+
+@lru_cache(maxsize=2048)
+def _plan(pattern: re.Pattern[str]) -> Plan | None:
+    """The literals to look for before trying `pattern`, or None to scan it as usual."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
+        return None
+    try:
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a pattern this parser reads differently: just scan
+        return None
+    if parsed.getwidth()[0] == 0:
+        return None
+    stretchy = _cap_blank_runs(parsed.data)
+    reader = _Reader(parsed.state)
+    rare, anchors = reader.sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
+    if not rare and not anchors:
+        return None
+    return Plan(_merged(rare), _merged(anchors), stretchy)
+
+
+def _merged(literals) -> tuple[Literal, ...]:
+    """The literals with one entry per text, covering the offsets of all its entries."""
+    merged: dict[tuple[str, bool], Literal] = {}
+    for lit in literals or ():
+        key = (lit.text, lit.exact)
+        if key in merged:
+            old = merged[key]
+            high = None if old.high is None or lit.high is None else max(old.high, lit.high)
+            lit = lit._replace(low=min(old.low, lit.low), high=high)
+        merged[key] = lit
+    return tuple(merged.values())
+
+
+_REPEATS = tuple(
+    op
+    for op in (
+        parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None)
+    )
+    if op is not None
+)
+
+
+def _blank(item) -> bool:
+    """Whether an item matches only blanks (space, tab, no-break space)."""
+    op, av = item
+    if op is parser.LITERAL:
+        return chr(av) in _BLANKS
+    return op is parser.IN and all(o is parser.LITERAL and chr(a) in _BLANKS for o, a in av)
+
+
+def _cap_blank_runs(items: list) -> bool:
+    """Count a repeated blank (`[ \\t]+`) as at most one character longer than its minimum
+    in widths, in place; True if any was. `Text.stretch` makes up the difference."""
+    capped = False
+    for index, (op, av) in enumerate(items):
+        if op in _REPEATS:
+            minimum, maximum, body = av
+            if len(body.data) == 1 and _blank(body.data[0]) and maximum > max(minimum, 1):
+                items[index] = (op, (minimum, max(minimum, 1), body))
+                capped = True
+                continue
+            capped |= _cap_blank_runs(body.data)
+        elif op is parser.SUBPATTERN:
+            capped |= _cap_blank_runs(av[-1].data)
+        elif op is getattr(parser, "ATOMIC_GROUP", None):
+            capped |= _cap_blank_runs(av.data)
+        elif op is parser.BRANCH:
+            for branch in av[1]:
+                capped |= _cap_blank_runs(branch.data)
+        elif op in (parser.ASSERT, parser.ASSERT_NOT):
+            capped |= _cap_blank_runs(av[1].data)
+        elif op is parser.GROUPREF_EXISTS:
+            for branch in av[1:]:
+                if branch is not None:
+                    capped |= _cap_blank_runs(branch.data)
+    return capped
+
+
+#: Words too frequent in English to look for: a literal that is only one of them counts
+#: as one character long.
+_COMMON = frozenset(
+    "a an the of to in on at by for from with as and or but not no is are was were be been "
+    "it its he she they we you i his her their this that these those which who has have had "
+    "will would can could said".split()
+)
+
+
+def _weight(lit: Literal) -> float:
+    """How rare a literal is, roughly its length: capitals in exact text count one more,
+    a frequent word or mere punctuation counts one."""
+    core = re.sub(r"[\W_]+", " ", lit.text).strip().lower()
+    if not core or core in _COMMON:
+        return 1
+    return len(lit.text) + (lit.exact and not lit.text.islower())
+
+
+def _score(literals) -> tuple:
+    """Rarer is better: the lightest literal heaviest, then fewer literals, then a narrower
+    range of offsets."""
+    spread = sum(_UNBOUNDED if lit.high is None else lit.high - lit.low for lit in literals)
+    return (min(map(_weight, literals)), -len(literals), -spread)
+
+
+def _better(a, b):
+    if not a or len(a) > _MOST:
+        return b if b and len(b) <= _MOST else None
+    if not b or len(b) > _MOST:
+        return a
+    return a if _score(a) >= _score(b) else b
+
+
+def _shift(literals, low: int, high: int | None):
+    if literals is None:
+        return None
+    return [
+        lit._replace(
+            low=lit.low + low,
+            high=None if high is None or lit.high is None else lit.high + high,
+        )
+        for lit in literals
+    ]
+
+
+class _Reader:
+    """Reads the literals off a parsed pattern."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+
+    def width(self, item) -> tuple[int, int | None]:
+        low, high = parser.SubPattern(self.state, [item]).getwidth()
+        return low, (None if high >= _UNBOUNDED else high)
+
+    @staticmethod
+    def char(op, av, ignore_case: bool) -> tuple[str, bool] | None:
+        """The one character an item matches and whether it is exact (else lower case)."""
+        if op is parser.LITERAL:
+            chars = {chr(av)}
+        elif op is parser.IN and all(o is parser.LITERAL for o, _ in av):
+            chars = {chr(a) for _, a in av}
+        else:
+            return None
+        if len(chars) == 1 and op is parser.LITERAL and not ignore_case:
+            return chars.pop(), True
+        lower = {ch.lower() for ch in chars}
+        if len(lower) != 1:
+            return None
+        ch = lower.pop()
+        if not (ch.isascii() or ch in _CASELESS) or (not ignore_case and chars != {ch, ch.upper()}):
+            return None
+        return ch, False
+
+    def sequence(self, items, ignore_case: bool):
+        """(rare, anchors) for a sequence of items, at offsets from its start."""
+        rare = anchors = None
+        low, high = 0, 0
+        run, run_exact, run_low, run_high = "", True, 0, 0
+
+        def flush():
+            nonlocal rare, anchors, run
+            if run:
+                found = [Literal(run, run_low, run_high, run_exact)]
+                rare = _better(rare, found)
+                if run_high is not None:
+                    anchors = _better(anchors, found)
+                run = ""
+
+        for op, av in items:
+            char = self.char(op, av, ignore_case)
+            if char is not None and run and char[1] != run_exact:
+                flush()
+            if char is not None:
+                if not run:
+                    run_exact, run_low, run_high = char[1], low, high
+                run += char[0]
+                low += 1
+                high = None if high is None else high + 1
+                continue
+            flush()
+            inner_rare, inner_anchors = self.item(op, av, ignore_case)
+            rare = _better(rare, _shift(inner_rare, low, high))
+            if high is not None:
+                anchors = _better(anchors, _shift(inner_anchors, low, high))
+            item_low, item_high = self.width((op, av))
+            low += item_low
+            high = None if high is None or item_high is None else high + item_high
+        flush()
+        return rare, anchors
+
+    def item(self, op, av, ignore_case: bool):
+        """(rare, anchors) for one item, at offsets from its start."""
+        if op is parser.SUBPATTERN:
+            _, add, remove, body = av
+            if add & re.IGNORECASE:
+                ignore_case = True
+            if remove & re.IGNORECASE:
+                ignore_case = False
+            return self.sequence(list(body), ignore_case)
+        if op is getattr(parser, "ATOMIC_GROUP", None):
+            return self.sequence(list(av), ignore_case)
+        if op in (parser.MAX_REPEAT, parser.MIN_REPEAT) or op is getattr(
+            parser, "POSSESSIVE_REPEAT", None
+        ):
+            minimum, _, body = av
+            return self.sequence(list(body), ignore_case) if minimum >= 1 else (None, None)
+        if op is parser.BRANCH:
+            rare: list[Literal] | None = []
+            anchors: list[Literal] | None = []
+            for branch in av[1]:
+                branch_rare, branch_anchors = self.sequence(list(branch), ignore_case)
+                if rare is not None:
+                    rare = rare + branch_rare if branch_rare else None
+                if anchors is not None:
+                    anchors = anchors + branch_anchors if branch_anchors else None
+            return rare, anchors
+        if op is parser.ASSERT and av[0] == 1:  # a lookahead: its text follows the start
+            return self.sequence(list(av[1]), ignore_case)
+        return None, None

@@ -1,0 +1,155 @@
+"""`scan.finditer` tries a pattern only where a match can start; it must find exactly what
+`pattern.finditer` finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from mtfix import scan
+from mtfix.document import Document
+from mtfix.model import Span
+from mtfix.rules import casing, locale, punctuation, spacing, spelling
+from mtfix.rules.phrases import load_pack
+
+DATA = Path(__file__).parent / "data"
+
+
+def _matches(iterator):
+    return [(m.span(), m.groups()) for m in iterator]
+
+
+def _same(pattern, text, start=0, end=None):
+    end = len(text) if end is None else end
+    expected = _matches(pattern.finditer(text, start, end))
+    found = _matches(scan.finditer(pattern, scan.Text(text), start, end))
+    assert found == expected, pattern.pattern
+
+
+def _rule_patterns():
+    patterns = [
+        entry.pattern
+        for name in ("calques", "boilerplate")
+        for entry in load_pack("ru-en", name).entries
+    ]
+    for module in (casing, locale, punctuation, spacing, spelling):
+        patterns += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return patterns
+
+
+def _pack_examples() -> str:
+    lines = []
+    for name in ("calques", "boilerplate"):
+        for entry in load_pack("ru-en", name).entries:
+            lines += [entry.bad, entry.good, entry.bad.upper(), entry.bad.lower()]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("source", ["examples", "reference", "mt"])
+def test_rule_patterns_find_what_a_scan_finds(source):
+    if source == "examples":
+        text = _pack_examples()
+    elif source == "reference":
+        text = (DATA / "wmt14-ref-slice.en").read_text(encoding="utf-8")
+    else:
+        text = (DATA / "mlqe-pe-dev-100.mt").read_text(encoding="utf-8")
+    text += "\nIn 2015 year. 5 mln rub. 13.04.2017 07: 10 «quoted» He can not go , said he.\n"
+    for pattern in _rule_patterns():
+        _same(pattern, text)
+        _same(pattern, text, len(text) // 3, 2 * len(text) // 3)
+
+
+def test_runs_of_blanks_stretch_the_distance_to_the_literal():
+    pattern = re.compile(r"\bat[ \t]+the[ \t]+present[ \t]+time\b")
+    plan = scan._plan(pattern)
+    assert plan.stretchy and plan.anchors == (scan.Literal("present", 7, 7, True),)
+    for text in ["at the present time", "at \t the  present\t\ttime", "at the present  time"]:
+        _same(pattern, "x " + text + " y")
+
+
+def test_overlapping_occurrences_of_the_literal_are_tried():
+    _same(re.compile(r"aba(?=c)"), "ababac abababac")
+    _same(re.compile(r"that(?= hat)"), "thathat hat")
+
+
+def test_the_literal_is_found_in_the_text():
+    plan = scan._plan(re.compile(r"(?<!\bwas )\btold about\b(?![ \t]+\d)", re.I))
+    assert plan.anchors == (scan.Literal("told about", 0, 0, False),)
+    plan = scan._plan(re.compile(r"\b(?:in|at) the nearest (?:future|days)\b"))
+    assert plan.anchors == (scan.Literal(" the nearest ", 2, 2, True),)
+    assert scan._plan(re.compile(r"\w+")) is None
+    assert scan._plan(re.compile(r"x?")) is None  # may match the empty string
+
+
+def test_text_without_the_literal_is_not_scanned():
+    pattern = re.compile(r"\bairdrome\b", re.I)
+    assert scan._starts(scan._plan(pattern), scan.Text("no such word"), 0, 12) == []
+
+
+def test_lowered_refuses_offsets_that_move_or_folds_it_cannot_see():
+    assert scan.lowered("ABC") == "abc"
+    assert scan.lowered("İstanbul") is None  # lower case has two characters
+    assert scan.lowered("ſtill") is None  # IGNORECASE reads it as `s`
+    assert scan.lowered("Ёлка") == "ёлка"
+
+
+def test_document_finditer_over_segments():
+    text = "He can not go. She can not stay. They can not."
+    doc = Document(text, segments=[Span(0, 14), Span(20, len(text))])
+    pattern = spelling.CAN_NOT
+    expected = [m.span() for s in doc.segments for m in pattern.finditer(text, s.start, s.end)]
+    assert [m.span() for m in doc.finditer(pattern)] == expected
+
+
+# Random patterns over a small alphabet: literals, classes, groups, alternation, repeats,
+# lookarounds and back references, against random texts.
+ALPHABET = "abAB -.\n1é  \t\u00a0"
+PIECES = [
+    "a", "b", "ab", "ba", "A", " ", "-", r"\.", "é", "[ab]", "[Aa]", "[^a]", ".", r"\d",
+    r"\w", r"\b", "^", "$", r"\s", "[ \t]", "[ \t\u00a0]", "a b",
+]
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randrange(1, 5)):
+        kind = rng.random()
+        if kind < 0.45 or depth > 2:
+            piece = rng.choice(PIECES)
+            if rng.random() < 0.3:  # repeats of single pieces only: no runaway backtracking
+                piece = f"(?:{piece}){rng.choice(['?', '*', '+', '{1,3}', '{2}', '*?', '++'])}"
+        elif kind < 0.6:
+            piece = f"(?:{_random_pattern(rng, depth + 1)}|{_random_pattern(rng, depth + 1)})"
+        elif kind < 0.7:
+            piece = f"({_random_pattern(rng, depth + 1)})"
+        elif kind < 0.8:
+            piece = f"(?={_random_pattern(rng, depth + 1)})"
+        elif kind < 0.85:
+            piece = f"(?!{_random_pattern(rng, depth + 1)})"
+        elif kind < 0.9:
+            piece = rng.choice(["(?<=a)", "(?<!b)", "(?<=a )", "(?<![ab])"])
+        else:
+            piece = f"(?i:{_random_pattern(rng, depth + 1)})"
+        parts.append(piece)
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_patterns_find_what_a_scan_finds(seed):
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 200))) for _ in range(3)]
+    for _ in range(10):
+        source = _random_pattern(rng)
+        flags = rng.choice([0, re.I, re.M, re.I | re.M])
+        try:
+            pattern = re.compile(source, flags)
+        except re.error:
+            continue
+        for text in texts:
+            _same(pattern, text)
+            if text:
+                start = rng.randrange(len(text))
+                _same(pattern, text, start, rng.randrange(start, len(text) + 1))
