@@ -19,7 +19,10 @@ WORDS = (
     "per cent percent Per co-operation cooperation resign re-sign set up setup every day "
     "everyday Émail émail Éclair éclair İstanbul istanbul ſecurity Σigma σigma a I it up"
 ).split()
-GAPS = [" ", " ", " ", "  ", "\t", "\u00a0", ", ", ". ", "\n", "\n\n", " (", "“", "” ", "-", "--", " 5 ", "'s "]
+GAPS = [
+    " ", " ", " ", "  ", "\t", "\u00a0", ", ", ". ", "\n", "\n\n", " (", "“", "” ", "-", "--",
+    " 5 ", "'s ",
+]
 
 
 FILLER = "the talks on were held in a and with their".split()

@@ -25,6 +25,7 @@ pattern that does not compile is a PackError naming the file and the entry.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from typing import Any, ClassVar
 from mtfix.document import InputError
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
+from mtfix.scan import literal_positions
 
 PACK_KEYS = {"kind", "scope", "description", "entries"}
 ENTRY_KEYS = {
@@ -255,7 +257,10 @@ class PackRule(Rule, metaclass=_PackDoc):
                 if pack.scope == "line":
                     start, end = _strip(text, start, end)
                 matched = text[start:end]
-                suggestions = [match_case(matched, m.expand(s)) for s in entry.suggestions]
+                suggestions = [
+                    match_case(matched, m.expand(s) if "\\" in s else s)
+                    for s in entry.suggestions
+                ]
                 message = m.expand(entry.message) if "\\g<" in entry.message else entry.message
                 yield self.issue(
                     start,
@@ -282,16 +287,22 @@ class PackRule(Rule, metaclass=_PackDoc):
 
 
 def _lines(document, pattern):
-    """Matches of `pattern` that cover a whole line of a segment, never crossing a line break."""
+    """Matches of `pattern` that cover a whole line of a segment, never crossing a line break.
+
+    Only lines holding the literal text that every match of `pattern` holds are tried."""
     text, starts = document.text, document.line_starts
     for segment in document.segments:
         number = document.position(segment.start)[0]
-        while number <= len(starts) and starts[number - 1] < segment.end:
+        found = literal_positions(pattern, document.scan_text, segment.start, segment.end)
+        if found is None:
+            numbers = range(number, bisect.bisect_left(starts, segment.end) + 1)
+        else:
+            numbers = sorted({bisect.bisect_right(starts, at) for at in found})
+        for number in numbers:
             line = document.line_span(number)
             start, end = max(line.start, segment.start), min(line.end, segment.end)
             if start < end and (m := pattern.fullmatch(text, start, end)):
                 yield m
-            number += 1
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
