@@ -21,7 +21,7 @@ def data(name: str) -> Any:
     import yaml
 
     text = (resources.files("mtfix") / "data" / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def words(name: str, key: str) -> frozenset[str]:

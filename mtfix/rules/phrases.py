@@ -165,7 +165,7 @@ def parse_pack(text: str, where: str, name: str = "") -> Pack:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError as err:
         raise PackError(f"{where}: invalid YAML: {err}") from None
     if not isinstance(data, dict):
