@@ -130,6 +130,8 @@ def split_at_line_escapes(text: str, span: Span, escapes: re.Pattern[str]) -> li
     """The pieces of a quoted string between its `\\n`, `\\t` and `\\r` escapes, so no rule
     reads an escape as text; `escapes` finds every escape of the format, so `\\\\n` is not
     taken for one."""
+    if text.find("\\", span.start, span.end) < 0:  # no escape at all: the usual case
+        return [span] if span.end > span.start else []
     pieces, start = [], span.start
     for m in escapes.finditer(text, span.start, span.end):
         if m.group() in ("\\n", "\\t", "\\r"):

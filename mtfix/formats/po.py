@@ -31,44 +31,49 @@ class PoDocument(FormatDocument):
         segments: list[Span] = []
         units: list[Unit] = []
         entry: dict[str, list[Span]] = {}
+        translated = False  # the entry has a msgstr: a msgctxt or msgid starts the next one
         current = None
         position = 0
-        lines = text.splitlines(keepends=True)
+        keyword = _KEYWORD.match
 
-        def finish():
-            if "msgid" in entry:
-                units.extend(_units(text, entry))
-            entry.clear()
-
-        for number, line in enumerate(lines, 1):
+        for number, line in enumerate(text.splitlines(keepends=True), 1):
             start = position
             position += len(line)
-            body = line.rstrip("\r\n")
-            stripped = body.strip()
-            if not stripped or stripped.startswith("#"):
-                if not stripped:
-                    finish()
-                    current = None
+            stripped = line.strip()  # line breaks are white space: the same as stripping the body
+            if not stripped:
+                if entry:
+                    units.extend(_units(text, entry))
+                    entry = {}
+                    translated = False
+                current = None
                 continue
-            m = _KEYWORD.match(stripped)
-            if m:
-                key = m[1]
-                if key in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
-                    finish()
-                current = key
-                entry[key] = []
-                offset = start + (len(body) - len(body.lstrip())) + m.end()
-                rest = stripped[m.end() :]
-            elif stripped.startswith('"') and current:
-                offset = start + len(body) - len(body.lstrip())
+            first = stripped[0]
+            if first == "#":
+                continue
+            offset = start + len(line) - len(line.lstrip())
+            if first == '"' and current:
                 rest = stripped
             else:
-                raise InputError(f"{path}:{number}: not a PO line: {stripped[:40]!r}", path)
+                m = keyword(stripped)
+                if not m:
+                    raise InputError(f"{path}:{number}: not a PO line: {stripped[:40]!r}", path)
+                key = m[1]
+                if translated and key in ("msgctxt", "msgid"):
+                    units.extend(_units(text, entry))
+                    entry = {}
+                    translated = False
+                if key[3] == "s":  # msgstr, msgstr[n]
+                    translated = True
+                current = key
+                entry[key] = []
+                offset += m.end()
+                rest = stripped[m.end() :]
             close = rest.rfind('"')
             if close < 1:
                 raise InputError(f"{path}:{number}: unterminated string", path)
             entry[current].append(Span(offset + 1, offset + close))
-        finish()
+        if entry:
+            units.extend(_units(text, entry))
         for found in units:
             segments.extend(found.target)
         return segments, units
@@ -85,6 +90,8 @@ class PoDocument(FormatDocument):
 
     @classmethod
     def unescape(cls, raw: str) -> str:
+        if "\\" not in raw:
+            return raw
         return _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), raw)
 
     def target_text(self, unit: Unit) -> str:
@@ -100,6 +107,8 @@ class PoDocument(FormatDocument):
 
 
 def _units(text: str, entry: dict[str, list[Span]]) -> list[Unit]:
+    if "msgid" not in entry:
+        return []
     msgid = "".join(PoDocument.unescape(text[s.start : s.end]) for s in entry["msgid"])
     if not msgid and "msgctxt" not in entry:
         return []  # the header entry
