@@ -5,7 +5,6 @@ Exit codes: 0 no issues, 1 issues found, 2 usage, configuration or input error.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from enum import Enum
 from pathlib import Path
@@ -148,11 +147,25 @@ def _resolver(select, ignore, glossary, config_path, languagetool=None):
         raise _fail(str(err)) from None
 
 
-def _second_opinion():
-    """LanguageTool's issues for the files whose settings ask for them (`--languagetool`)."""
-    from mtfix.languagetool import SecondOpinion
+class _SecondOpinion:
+    """LanguageTool's issues for the files whose settings ask for them (`--languagetool`).
+    mtfix.languagetool and its HTTP client load only for the first such file."""
 
-    return SecondOpinion()
+    def __init__(self) -> None:
+        self._opinion = None
+
+    def __call__(self, document, settings, found):
+        if not settings.languagetool:
+            return []
+        if self._opinion is None:
+            from mtfix.languagetool import SecondOpinion
+
+            self._opinion = SecondOpinion()
+        return self._opinion(document, settings, found)
+
+
+def _second_opinion():
+    return _SecondOpinion()
 
 
 def _run(paths, resolver, act, baseline: Path | None = None, input_format: InputFormat | None = None):
@@ -370,6 +383,8 @@ def fix(
 
 
 def _unified_diff(before, after) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         before.text.splitlines(keepends=True),
         after.text.splitlines(keepends=True),

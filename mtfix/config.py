@@ -101,11 +101,14 @@ def languagetool_target(value: Any, key: str, where: str) -> str:
 
 def check_selectors(selectors: tuple[str, ...], key: str, where: str) -> None:
     """Fail on a code or prefix that selects no rule (LanguageTool's `LT:<RULE_ID>` are open)."""
-    from mtfix.languagetool import is_selector
     from mtfix.registry import is_known_selector
 
     for selector in selectors:
-        if not is_known_selector(selector) and not is_selector(selector):
+        if is_known_selector(selector):
+            continue
+        from mtfix.languagetool import is_selector  # loads an HTTP client: only when needed
+
+        if not is_selector(selector):
             raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
 
 
