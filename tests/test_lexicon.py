@@ -94,3 +94,28 @@ def test_frequent_words_are_those_ranked_below_the_limit(limit):
     from mtfix.lexicon import english
 
     assert english.frequent(limit) == {w for w, r in english.ranks().items() if r < limit}
+
+
+def test_both_dawg_backends_walk_to_the_same_readings():
+    """pymorphy3 runs on DAWG2 (C) when installed and on dawg-python otherwise; the
+    romanization search must find the same Russian words through either."""
+    import os
+
+    import dawg_python
+    import pymorphy3.dawg
+    import pymorphy3_dicts_ru
+
+    from mtfix.lexicon.russian import analyzer
+
+    path = os.path.join(pymorphy3_dicts_ru.get_path(), "words.dawg")
+    pure = romanization._DictionaryWalk(dawg_python.RecordDAWG(pymorphy3.dawg.WordsDawg.DATA_FORMAT).load(path))
+    words = analyzer().dictionary.words
+    compiled = romanization._DictionaryWalk(words) if hasattr(words, "dct") else romanization._CompiledDictionaryWalk(words)
+    found = 0
+    for token in ("himatakoy", "mezhsiriysky", "kopeyskikh", "vsevolozhske", "crokhobor", "gosdume", "lavrov"):
+        stems_pure, stems_compiled = {}, {}
+        readings = romanization._search(token, pure, stems_pure)
+        assert readings == romanization._search(token, compiled, stems_compiled)
+        assert stems_pure == stems_compiled
+        found += bool(readings)
+    assert found >= 5

@@ -97,19 +97,46 @@ class Reading:
 
 
 class _DictionaryWalk:
-    """Prefix walk over pymorphy3's DAWG of Russian word forms."""
+    """Prefix walk over pymorphy3's dictionary of Russian word forms, byte by byte through
+    dawg-python's automaton (keys end with byte 0x01)."""
 
     name = "dictionary"
 
-    def __init__(self) -> None:
-        self.dawg = russian.word_forms()
+    def __init__(self, words) -> None:
+        self.dawg = words.dct
         self.root = self.dawg.ROOT
+        self._steps: dict[tuple[int, str], int | None] = {}
 
     def step(self, state, cyrillic: str):
-        return self.dawg.follow_bytes(cyrillic.encode("utf-8"), state)
+        key = (state, cyrillic)
+        try:
+            return self._steps[key]
+        except KeyError:
+            found = self._steps[key] = self.dawg.follow_bytes(cyrillic.encode("utf-8"), state)
+            return found
 
     def is_word(self, state) -> bool:
-        return self.dawg.follow_bytes(b"\x01", state) is not None
+        return self.step(state, "\x01") is not None
+
+
+class _CompiledDictionaryWalk:
+    """The same walk by prefix queries, when pymorphy3 runs on the DAWG2 extension."""
+
+    name = "dictionary"
+    root = ""
+
+    def __init__(self, words) -> None:
+        self._has_prefix = words.has_keys_with_prefix
+        self.is_word = words.__contains__
+
+    def step(self, state: str, cyrillic: str) -> str | None:
+        prefix = state + cyrillic
+        return prefix if self._has_prefix(prefix) else None
+
+
+def _dictionary_walk():
+    words = russian.analyzer().dictionary.words
+    return _DictionaryWalk(words) if hasattr(words, "dct") else _CompiledDictionaryWalk(words)
 
 
 class _FrequencyWalk:
@@ -131,6 +158,12 @@ class _FrequencyWalk:
     def is_word(self, state: str) -> bool:
         i = bisect.bisect_left(self.words, state)
         return i < len(self.words) and self.words[i] == state
+
+
+@cache
+def _walk(make):
+    """One walk of each kind per process, so the dictionary walk's steps are remembered."""
+    return make()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -225,9 +258,9 @@ def readings(token: str) -> tuple[Reading, ...]:
     if not _LATIN.match(latin) or len(latin) < 2:
         return ()
     stemmed: dict[str, Reading] = {}
-    found = _search(latin, _DictionaryWalk(), stemmed)
+    found = _search(latin, _walk(_dictionary_walk), stemmed)
     if not found:
-        found = _search(latin, _FrequencyWalk())
+        found = _search(latin, _walk(_FrequencyWalk))
     if not found:
         found = sorted(stemmed.values(), key=lambda r: (r.cost, r.cyrillic))
     return tuple(found)

@@ -27,11 +27,6 @@ def analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def word_forms():
-    """The DAWG of every Russian word form in the dictionary (keys end with byte 0x01)."""
-    return analyzer().dictionary.words.dct
-
-
 def _build() -> tuple[list[str], array, tuple[float, ...]]:
     """wordfreq's Russian list as kept on disk: the words of letters only, sorted, each with
     its frequency band, and the Zipf frequency of each band."""
