@@ -43,7 +43,7 @@ class GlossaryError(InputError):
     """A malformed glossary; the message names the file and line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermEntry:
     """One concept: the preferred English term, what may and what must not stand in its place.
 
@@ -566,16 +566,18 @@ _ENTRY_FIELDS = tuple(f.name for f in fields(TermEntry))
 _entry_fields = attrgetter(*_ENTRY_FIELDS)
 
 
-_ENTRY_DEFAULTS = {f.name: f.default for f in fields(TermEntry) if f.name != "term"}
+_ENTRY_DEFAULTS = tuple(f.default for f in fields(TermEntry))
+_ENTRY_SETTERS = tuple(getattr(TermEntry, name).__set__ for name in _ENTRY_FIELDS)
 
 
 def make_entry(values: tuple) -> TermEntry:
     """A TermEntry from its field values in declaration order (later fields may be left out),
-    without the frozen dataclass's slow __init__: loading 100,000 entries takes a third less."""
+    set straight into its slots without the frozen dataclass's slow __init__."""
     entry = object.__new__(TermEntry)
-    state = entry.__dict__
-    state.update(_ENTRY_DEFAULTS)
-    state.update(zip(_ENTRY_FIELDS, values))
+    if len(values) < len(_ENTRY_SETTERS):
+        values = (*values, *_ENTRY_DEFAULTS[len(values) :])
+    for set_field, value in zip(_ENTRY_SETTERS, values):
+        set_field(entry, value)
     return entry
 
 
