@@ -442,7 +442,7 @@ def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
 
 _START_TAG = re.compile(rb"<([^\s>/?!]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _BODY_START = re.compile(rb"<(?:[\w.-]+:)?body(?:\s[^>]*)?>")
-_ENTRY_OR_BODY_END = re.compile(rb"(</(?:[\w.-]+:)?body\s*>)|" + _ENTRY_TAG.pattern)
+_BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
 _DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([\w.-]+)")
 BATCH = 50
 
@@ -468,15 +468,11 @@ def _read_in_batches(path: Path, data: bytes, report: Report) -> list[TermEntry]
     if start_tag is None or _local(start_tag.group(1).decode("utf-8", "replace")) not in ("martif", "tbx"):
         return None
     body = _BODY_START.search(data, start_tag.end())
-    if body is None:
+    end = _BODY_END.search(data, body.end()) if body else None
+    if end is None:
         return None
-    offsets, end = [], None
-    for m in _ENTRY_OR_BODY_END.finditer(data, body.end()):  # one pass finds both
-        if m.group(1) is not None:
-            end = m
-            break
-        offsets.append(m.start())
-    if end is None or not offsets:
+    offsets = [m.start() for m in _ENTRY_TAG.finditer(data, body.end(), end.start())]
+    if not offsets:
         return None
     lines, line, previous = [], 1, 0
     for offset in offsets:
