@@ -149,3 +149,25 @@ def test_side_by_side_rows_rebuild_both_texts():
     assert side(r.right for r in rows if r.right_line) == [right.text[s:e] for s, e in html._line_spans(right)]
     notes = [i["view"].id for r in rows for i in r.left + r.right if i["kind"] == "note"]
     assert sorted(notes) == sorted(v.id for v in view["issues"])
+
+
+def test_issues_near_a_line_are_those_a_full_pass_finds():
+    import random
+
+    from mtfix.model import Issue, Severity, Span
+
+    rnd = random.Random(7)
+    text = "".join(rnd.choice("ab \n") for _ in range(400))
+    views = []
+    for n in range(60):
+        start = rnd.randrange(len(text))
+        end = min(len(text), start + rnd.choice((0, 0, 1, 3, 12, 90)))
+        issue = Issue(code="XX001", name="x", category="style", severity=Severity.WARNING, message="m", span=Span(start, end))
+        views.append(html.IssueView(f"i{n}", issue, "doc.txt", 1, 1, text[start:end], None))
+    rnd.shuffle(views)  # the order of the report, whatever it is, is kept
+    near = html._Near(views)
+    for _ in range(300):
+        start = rnd.randrange(len(text))
+        end = min(len(text), start + rnd.randrange(40))
+        everything = html._cell(text, start, end, [], views, set())
+        assert html._cell(text, start, end, [], near.around(start, end), set()) == everything

@@ -11,6 +11,7 @@ autoescaping, never into the script.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -150,6 +151,23 @@ def _cell(
     return items
 
 
+class _Near:
+    """Issues near a span of text, found by bisection rather than by a pass over all of them."""
+
+    def __init__(self, issues: list[IssueView]) -> None:
+        self.issues = issues
+        self.order = sorted(range(len(issues)), key=lambda n: issues[n].issue.span.start)
+        self.starts = [issues[n].issue.span.start for n in self.order]
+        self.longest = max((v.issue.span.end - v.issue.span.start for v in issues), default=0)
+
+    def around(self, start: int, end: int) -> list[IssueView]:
+        """In their original order, every issue that could touch text[start:end] (a superset
+        of those `_cell` keeps)."""
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_right(self.starts, end)
+        return [self.issues[n] for n in sorted(self.order[low:high])]
+
+
 def _attach_stray_notes(rows: list[Row], issues: list[IssueView], noted: set[str], side: str) -> None:
     """Notes for issues that lie between lines (on line breaks): at the end of their start line."""
     for view in issues:
@@ -189,6 +207,7 @@ def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
                       annotated.text[issue.span.start : issue.span.end], fix)
         )
     left_lines, right_lines = _line_spans(left), _line_spans(right)
+    near = _Near(issues)
     rows: list[Row] = []
     noted: set[str] = set()
     for a, b in _rows(left, right):
@@ -202,10 +221,10 @@ def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
         pieces_left, pieces_right = word_diff(left_text, right_text) if row.changed else ([], [])
         if ls:
             changed = _changed_ranges(pieces_left, ls[0]) if a and b else [ls]
-            row.left = _cell(left.text, ls[0], ls[1], changed, issues if side == "left" else [], noted)
+            row.left = _cell(left.text, ls[0], ls[1], changed, near.around(*ls) if side == "left" else [], noted)
         if rs:
             changed = _changed_ranges(pieces_right, rs[0]) if a and b else [rs]
-            row.right = _cell(right.text, rs[0], rs[1], changed, issues if side == "right" else [], noted)
+            row.right = _cell(right.text, rs[0], rs[1], changed, near.around(*rs) if side == "right" else [], noted)
         rows.append(row)
     _attach_stray_notes(rows, issues, noted, side)
     view.update(
