@@ -13,11 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.model import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 if TYPE_CHECKING:
     from mtfix.glossary import Glossary
 
@@ -158,6 +153,10 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
 
 def load(path: Path) -> Settings:
     """Read settings from `mtfix.toml` or from `[tool.mtfix]` in a `pyproject.toml`."""
+    if sys.version_info >= (3, 11):  # loaded here: most runs find no config file
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:

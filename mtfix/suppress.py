@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -100,6 +98,8 @@ def fingerprint(issue: Issue, document: Document) -> str:
     span = document.line_span(line)
     context = " ".join(document.text[span.start : span.end].split())
     flagged = document.text[issue.span.start : issue.span.end]
+    import hashlib  # baselines only: not loaded on a plain run
+
     return hashlib.sha256(f"{issue.code}\0{flagged}\0{context}".encode()).hexdigest()[:20]
 
 
@@ -113,6 +113,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
+        import json
+
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = {
@@ -141,6 +143,8 @@ class Baseline:
         return kept
 
     def dump(self, path: Path) -> None:
+        import json
+
         data = {
             "version": self.VERSION,
             "files": {k: dict(sorted(v.items())) for k, v in sorted(self.entries.items())},
