@@ -50,12 +50,15 @@ class Literal(NamedTuple):
 
 class Plan(NamedTuple):
     """What `finditer` looks for: `rare`, literals one of which every match holds (absent:
-    no match); `anchors`, such literals at a bounded distance from the match start. When
-    `stretchy`, the distances take each run of blanks for one character."""
+    no match); `anchors`, such literals at a bounded distance from the match start (when
+    `stretchy`, the distances take each run of blanks for one character); `first`, a
+    pattern matching one character exactly where the pattern matches, for patterns whose
+    matches start with a character that is not a lower-case letter."""
 
     rare: tuple[Literal, ...]
     anchors: tuple[Literal, ...]
     stretchy: bool
+    first: re.Pattern[str] | None
 
 
 class Text:
@@ -104,6 +107,8 @@ def finditer(
     text = source.text
     plan = _plan(pattern)
     starts = None if plan is None else _starts(plan, source, start, end)
+    if starts is None and plan is not None and plan.first is not None:
+        starts = map(_START, plan.first.finditer(text, start, end))
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
@@ -130,6 +135,9 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
             return None
         found += _occurrences(lit.text, where, start, end)
     return sorted(set(found))
+
+
+_START = re.Match.start
 
 
 def _where(lit: Literal, source: Text) -> str | None:
@@ -188,12 +196,121 @@ def _plan(pattern: re.Pattern[str]) -> Plan | None:
         return None
     if parsed.getwidth()[0] == 0:
         return None
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    first = _first_filter(pattern, _first(list(parsed), ignore_case))
     stretchy = _cap_blank_runs(parsed.data)
-    reader = _Reader(parsed.state)
-    rare, anchors = reader.sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
-    if not rare and not anchors:
+    rare, anchors = _Reader(parsed.state).sequence(list(parsed), ignore_case)
+    if not rare and not anchors and first is None:
         return None
-    return Plan(_merged(rare), _merged(anchors), stretchy)
+    return Plan(_merged(rare), _merged(anchors), stretchy, first)
+
+
+_INLINE = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> re.Pattern[str] | None:
+    """`[first](?<=(?=pattern)[first])`: one character where `pattern` matches. It is
+    found at the speed of a character class, and the pattern is tried only there."""
+    if first is None or not first or len(first) > 200:
+        return None
+    if sum(_SHARE.get(ch, 0.005) for ch in first) > 0.4:
+        return None  # a filter that stops almost everywhere saves nothing
+    chars = "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]"
+    flags = "".join(letter for flag, letter in _INLINE if pattern.flags & flag)
+    body = f"(?{flags}:{pattern.pattern})" if flags else f"(?:{pattern.pattern})"
+    try:
+        return re.compile(f"{chars}(?<=(?={body}){chars})")
+    except re.error:  # e.g. global flags inside the pattern: scan it as it is
+        return None
+
+
+#: Roughly how often each character occurs in English text (the rest: rarely).
+_SHARE = dict(
+    zip(
+        " etaoinshrdlcumwfgypbvkjxqz",
+        (0.17, 0.10, 0.075, 0.065, 0.06, 0.055, 0.055, 0.05, 0.05, 0.048, 0.035, 0.032, 0.022,
+         0.022, 0.019, 0.019, 0.018, 0.016, 0.016, 0.015, 0.012, 0.008, 0.006, 0.002, 0.002,
+         0.001, 0.001),
+    )
+)
+#: Characters other than themselves that `re.IGNORECASE` equates with an ASCII letter.
+_FOLD_PARTNERS = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131"}
+
+
+def _first(items, ignore_case: bool) -> set[str] | None:
+    """The characters a match of the sequence `items` can start with (None: any)."""
+    chars, nullable = _first_sequence(items, ignore_case)
+    return None if nullable else chars
+
+
+def _first_item(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """(characters a match of the item starts with, whether it may match nothing)."""
+    if op is parser.LITERAL:
+        return _cased({chr(av)}, ignore_case), False
+    if op is parser.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is parser.LITERAL:
+                chars.add(chr(a))
+            elif o is parser.RANGE and a[1] - a[0] < 128:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:  # a category (`\\d` holds hundreds of digits) or a negated set
+                return None, False
+        return _cased(chars, ignore_case), False
+    if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+        return set(), True
+    if op is parser.SUBPATTERN:
+        _, add, remove, body = av
+        if add & re.IGNORECASE:
+            ignore_case = True
+        if remove & re.IGNORECASE:
+            ignore_case = False
+        return _first_sequence(list(body), ignore_case)
+    if op is getattr(parser, "ATOMIC_GROUP", None):
+        return _first_sequence(list(av), ignore_case)
+    if op in _REPEATS:
+        minimum, _, body = av
+        chars, nullable = _first_sequence(list(body), ignore_case)
+        return chars, nullable or minimum == 0
+    if op is parser.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, empty = _first_sequence(list(branch), ignore_case)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    return None, False
+
+
+def _first_sequence(items, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    found: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av, ignore_case)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _cased(chars: set[str], ignore_case: bool) -> set[str] | None:
+    """`chars` with every character `re.IGNORECASE` takes for one of them, if it is on."""
+    if not ignore_case:
+        return chars
+    found = set()
+    for ch in chars:
+        if not ch.isascii():
+            if ch not in _CASELESS:
+                return None
+            found.add(ch)
+            continue
+        found |= {ch, ch.lower(), ch.upper()}
+        found.update(_FOLD_PARTNERS.get(ch.lower(), ""))
+    return found
 
 
 def _merged(literals) -> tuple[Literal, ...]:
@@ -299,6 +416,27 @@ def _shift(literals, low: int, high: int | None):
     ]
 
 
+def _joined(chars) -> tuple[str, bool]:
+    """Characters as one literal: exact if all are, else in lower case ("" if impossible)."""
+    text = "".join(ch for ch, _ in chars)
+    if all(exact for _, exact in chars):
+        return text, True
+    text = text.lower()
+    return (text if all(ch.isascii() or ch in _CASELESS for ch in text) else ""), False
+
+
+def _append(run: tuple[str, bool], text: tuple[str, bool]) -> tuple[str, bool] | None:
+    """Two literals one after the other as one, or None if they cannot be joined."""
+    if not text[0]:
+        return None
+    if run[1] == text[1]:
+        return run[0] + text[0], run[1]
+    joined = (run[0] + text[0]).lower()
+    if all(ch.isascii() or ch in _CASELESS for ch in joined):
+        return joined, False
+    return None
+
+
 class _Reader:
     """Reads the literals off a parsed pattern."""
 
@@ -328,42 +466,88 @@ class _Reader:
             return None
         return ch, False
 
+    def flat(self, items, ignore_case: bool) -> list:
+        """The items with groups opened: (op, av, ignore_case) triples in match order."""
+        found = []
+        for op, av in items:
+            if op is parser.SUBPATTERN:
+                _, add, remove, body = av
+                case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+                found += self.flat(list(body), case)
+            elif op is getattr(parser, "ATOMIC_GROUP", None):
+                found += self.flat(list(av), ignore_case)
+            else:
+                found.append((op, av, ignore_case))
+        return found
+
     def sequence(self, items, ignore_case: bool):
         """(rare, anchors) for a sequence of items, at offsets from its start."""
         rare = anchors = None
         low, high = 0, 0
-        run, run_exact, run_low, run_high = "", True, 0, 0
+        #: Literal texts running up to the current item, all starting at run_low..run_high.
+        runs: list[tuple[str, bool]] = []
+        run_low: int = 0
+        run_high: int | None = 0
 
-        def flush():
-            nonlocal rare, anchors, run
-            if run:
-                found = [Literal(run, run_low, run_high, run_exact)]
+        def consider(texts):
+            nonlocal rare, anchors
+            if texts:
+                found = [Literal(text, run_low, run_high, exact) for text, exact in texts]
                 rare = _better(rare, found)
                 if run_high is not None:
                     anchors = _better(anchors, found)
-                run = ""
 
-        for op, av in items:
-            char = self.char(op, av, ignore_case)
-            if char is not None and run and char[1] != run_exact:
-                flush()
-            if char is not None:
-                if not run:
-                    run_exact, run_low, run_high = char[1], low, high
-                run += char[0]
-                low += 1
-                high = None if high is None else high + 1
-                continue
-            flush()
-            inner_rare, inner_anchors = self.item(op, av, ignore_case)
-            rare = _better(rare, _shift(inner_rare, low, high))
-            if high is not None:
-                anchors = _better(anchors, _shift(inner_anchors, low, high))
+        for op, av, case in self.flat(items, ignore_case):
+            char = self.char(op, av, case)
+            ways = [([char], True)] if char is not None else self.ways(op, av, case)
+            if ways is None:
+                consider(runs)
+                runs = []
+            else:
+                texts = [_joined(chars) for chars, _ in ways]
+                whole = all(complete for _, complete in ways) and all(t for t, _ in texts)
+                extended = [_append(run, text) for run in runs for text in texts]
+                if runs and whole and None not in extended and len(extended) <= _MOST:
+                    runs = extended
+                else:
+                    if runs and None not in extended and all(t for t, _ in texts):
+                        consider(extended)  # the run and how the item begins
+                    consider(runs)
+                    runs = []
+                    if whole and len(texts) <= _MOST:
+                        runs, run_low, run_high = texts, low, high
+            if not runs:
+                inner_rare, inner_anchors = self.item(op, av, case)
+                rare = _better(rare, _shift(inner_rare, low, high))
+                if high is not None:
+                    anchors = _better(anchors, _shift(inner_anchors, low, high))
             item_low, item_high = self.width((op, av))
             low += item_low
             high = None if high is None or item_high is None else high + item_high
-        flush()
+        consider(runs)
         return rare, anchors
+
+    def ways(self, op, av, ignore_case: bool):
+        """How each way through a small set or alternation begins: (characters, whether
+        they are all of it), the characters as (character, exact) pairs; None for other
+        items."""
+        if op is parser.IN and all(o is parser.LITERAL for o, _ in av) and len(av) <= 4:
+            branches = [[(parser.LITERAL, a)] for _, a in av]
+        elif op is parser.BRANCH and len(av[1]) <= _MOST:
+            branches = [list(branch) for branch in av[1]]
+        else:
+            return None
+        found = []
+        for branch in branches:
+            chars = []
+            flat = self.flat(branch, ignore_case)
+            for item_op, item_av, case in flat:
+                char = self.char(item_op, item_av, case)
+                if char is None:
+                    break
+                chars.append(char)
+            found.append((chars, len(chars) == len(flat)))
+        return found
 
     def item(self, op, av, ignore_case: bool):
         """(rare, anchors) for one item, at offsets from its start."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from mtfix import scan
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.grammar import alternation, data, words
@@ -156,15 +157,15 @@ class DoubleNegation(Rule):
 
     def check(self, document):
         lex = lexicon()
-        text = document.text
+        text, source = document.text, document.scan_text
         for segment in document.segments:
-            yield from self._object_negatives(lex, text, segment.start, segment.end)
-            yield from self._negative_subjects(lex, text, segment.start, segment.end)
+            yield from self._object_negatives(lex, text, source, segment.start, segment.end)
+            yield from self._negative_subjects(lex, text, source, segment.start, segment.end)
 
-    def _object_negatives(self, lex, text, start, end):
+    def _object_negatives(self, lex, text, source, start, end):
         """`has not seen no`, `never said nothing`, `nobody said nothing`."""
         for pattern in (lex.negated_verb, lex.never_verb, lex.subject_verb):
-            for m in pattern.finditer(text, start, end):
+            for m in scan.finditer(pattern, source, start, end):
                 if not _repeats_negation(lex, text, m, end):
                     continue
                 if pattern is not lex.negated_verb and m["verb"] in lex.copulas:
@@ -189,9 +190,9 @@ class DoubleNegation(Rule):
                     fix=fix,
                 )
 
-    def _negative_subjects(self, lex, text, start, end):
+    def _negative_subjects(self, lex, text, source, start, end):
         """`not a single fact … has not been`, `none of the parties has not commented`."""
-        for m in lex.subject.finditer(text, start, end):
+        for m in scan.finditer(lex.subject, source, start, end):
             if not _opens_clause(lex, text, m.start(), start):
                 continue
             emphatic = m["emphatic"] is not None
