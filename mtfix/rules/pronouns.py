@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from mtfix import scan
 from mtfix.model import Edit, Fix, Severity, Span
 from mtfix.registry import Rule, register
 from mtfix.rules.grammar import alternation, data, words
@@ -112,6 +113,15 @@ def first_name(name: str) -> str:
     from mtfix.lexicon.names import gender
 
     return gender(name)
+
+
+def _offsets(text: str, mark: str) -> list[int]:
+    """Every offset of `mark` in `text`, in order."""
+    found, at = [], text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -250,12 +260,12 @@ class PronounGender(Rule):
 
     def check(self, document):
         lex = lexicon()
-        text = document.text
+        text, source = document.text, document.scan_text
         speakers = None
-        quotes = [i for i, c in enumerate(text) if c == '"'] if '"' in text else []
+        quotes = _offsets(text, '"')
         for index, segment in enumerate(document.segments):
             regions = document.segments[: index + 1]
-            for m in lex.attribution.finditer(text, segment.start, segment.end):
+            for m in scan.finditer(lex.attribution, source, segment.start, segment.end):
                 opening = self._opening_quote(document, quotes, m.start("close"), segment.start)
                 if opening is None:
                     continue
@@ -264,7 +274,7 @@ class PronounGender(Rule):
                 issue = self._judge(lex, speakers, text, regions, opening, m)
                 if issue is not None:
                     yield issue
-            for m in lex.opening.finditer(text, segment.start, segment.end):
+            for m in scan.finditer(lex.opening, source, segment.start, segment.end):
                 if speakers is None:
                     speakers = Speakers(self.people, text)
                 issue = self._judge(lex, speakers, text, regions, m.start(), m)
