@@ -35,6 +35,8 @@ _CASELESS = frozenset("«»“”„‘’—–…№\u00a0")
 _SPARSE = 16
 #: A set of more literals than this costs more to look for than a scan.
 _MOST = 12
+#: A literal runs on through an alternation only while it makes at most this many.
+_FORKS = 4
 
 
 class Literal(NamedTuple):
@@ -49,13 +51,13 @@ class Literal(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """What `finditer` looks for: `rare`, literals one of which every match holds (absent:
-    no match); `anchors`, such literals at a bounded distance from the match start (when
+    """What `finditer` looks for: `rare`, a few sets of literals one of which every match
+    holds (a set absent: no match); `anchors`, such literals at a bounded distance from the match start (when
     `stretchy`, the distances take each run of blanks for one character); `first`, a
     pattern matching one character exactly where the pattern matches, for patterns whose
     matches start with a character that is not a lower-case letter."""
 
-    rare: tuple[Literal, ...]
+    rare: tuple[tuple[Literal, ...], ...]
     anchors: tuple[Literal, ...]
     stretchy: bool
     first: re.Pattern[str] | None
@@ -129,7 +131,7 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
     if plan is None or not plan.rare:
         return None
     found: list[int] = []
-    for lit in plan.rare:
+    for lit in plan.rare[0]:
         where = _where(lit, source)
         if where is None:
             return None
@@ -146,13 +148,12 @@ def _where(lit: Literal, source: Text) -> str | None:
 
 def _starts(plan: Plan, source: Text, start: int, end: int):
     """Sorted offsets at which a match may start; None to scan instead."""
-    places = [_where(lit, source) for lit in plan.rare]
-    if None in places:
-        return None
-    if plan.rare and not any(
-        where.find(lit.text, start, end) >= 0 for lit, where in zip(plan.rare, places)
-    ):
-        return []
+    for literals in plan.rare:
+        places = [_where(lit, source) for lit in literals]
+        if None in places:
+            return None
+        if not any(where.find(lit.text, start, end) >= 0 for lit, where in zip(literals, places)):
+            return []
     if not plan.anchors:
         return None
     stretch = source.stretch if plan.stretchy else 0
@@ -163,10 +164,13 @@ def _starts(plan: Plan, source: Text, start: int, end: int):
         if where is None:
             return None
         low, high = lit.low, lit.high + stretch
-        budget -= where.count(lit.text, start, end) * (high - low + 5)
+        cost = high - low + 5
+        if len(lit.text) < 3 and where.count(lit.text, start, end) * cost > budget:
+            return None  # a short literal may be everywhere: count before listing
+        at = _occurrences(lit.text, where, start, end, budget // cost + 1)
+        budget -= len(at) * cost
         if budget < 0:
             return None
-        at = _occurrences(lit.text, where, start, end)
         if low == high:
             found += [a - low for a in at if a - low >= start]
         else:
@@ -175,12 +179,17 @@ def _starts(plan: Plan, source: Text, start: int, end: int):
     return sorted(set(found))
 
 
-def _occurrences(literal: str, text: str, start: int, end: int) -> list[int]:
-    """Where `literal` starts in text[start:end], overlapping occurrences included."""
+def _occurrences(
+    literal: str, text: str, start: int, end: int, most: int | None = None
+) -> list[int]:
+    """Where `literal` starts in text[start:end], overlapping occurrences included; only
+    the first `most` + 1 when there are more than `most`."""
     found, find = [], text.find
     at = find(literal, start, end)
     while at >= 0:
         found.append(at)
+        if most is not None and len(found) > most:
+            break
         at = find(literal, at + 1, end)
     return found
 
@@ -199,10 +208,16 @@ def _plan(pattern: re.Pattern[str]) -> Plan | None:
     ignore_case = bool(pattern.flags & re.IGNORECASE)
     first = _first_filter(pattern, _first(list(parsed), ignore_case))
     stretchy = _cap_blank_runs(parsed.data)
-    rare, anchors = _Reader(parsed.state).sequence(list(parsed), ignore_case)
-    if not rare and not anchors and first is None:
+    reader = _Reader(parsed.state)
+    _, anchors = reader.sequence(list(parsed), ignore_case)
+    if not reader.sets and not anchors and first is None:
         return None
-    return Plan(_merged(rare), _merged(anchors), stretchy, first)
+    rare: list[tuple[Literal, ...]] = []
+    for literals in sorted(reader.sets, key=_score, reverse=True):
+        merged = _merged(literals)
+        if merged not in rare and sum(map(len, rare)) + len(merged) <= _MOST:
+            rare.append(merged)
+    return Plan(tuple(rare[:3]), _merged(anchors), stretchy, first)
 
 
 _INLINE = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
@@ -381,17 +396,17 @@ _COMMON = frozenset(
 
 
 def _weight(lit: Literal) -> float:
-    """How rare a literal is, roughly its length: capitals in exact text count one more,
-    a frequent word or mere punctuation counts one."""
-    core = re.sub(r"[\W_]+", " ", lit.text).strip().lower()
-    if not core or core in _COMMON:
-        return 1
-    return len(lit.text) + (lit.exact and not lit.text.islower())
+    """How rare a literal is, roughly its length up to ten (longer is rare enough):
+    capitals in exact text count one more; frequent words or mere punctuation count one."""
+    words = re.sub(r"[\W_]+", " ", lit.text).lower().split()
+    if all(word in _COMMON for word in words):
+        return 1 if len(words) < 2 else min(10, 3 * len(words))
+    return min(10, len(lit.text) + (lit.exact and not lit.text.islower()))
 
 
 def _score(literals) -> tuple:
-    """Rarer is better: the lightest literal heaviest, then fewer literals, then a narrower
-    range of offsets."""
+    """Rarer and cheaper is better: the lightest literal heaviest, then fewer literals to
+    look for, then a narrower range of offsets."""
     spread = sum(_UNBOUNDED if lit.high is None else lit.high - lit.low for lit in literals)
     return (min(map(_weight, literals)), -len(literals), -spread)
 
@@ -442,6 +457,9 @@ class _Reader:
 
     def __init__(self, state) -> None:
         self.state = state
+        #: Literal sets one of which every match holds, read off the top-level sequence.
+        self.sets: list[list[Literal]] = []
+        self.depth = 0
 
     def width(self, item) -> tuple[int, int | None]:
         low, high = parser.SubPattern(self.state, [item]).getwidth()
@@ -483,6 +501,8 @@ class _Reader:
     def sequence(self, items, ignore_case: bool):
         """(rare, anchors) for a sequence of items, at offsets from its start."""
         rare = anchors = None
+        top = self.depth == 0
+        self.depth += 1
         low, high = 0, 0
         #: Literal texts running up to the current item, all starting at run_low..run_high.
         runs: list[tuple[str, bool]] = []
@@ -493,6 +513,8 @@ class _Reader:
             nonlocal rare, anchors
             if texts:
                 found = [Literal(text, run_low, run_high, exact) for text, exact in texts]
+                if top and len(found) <= _MOST:
+                    self.sets.append(found)
                 rare = _better(rare, found)
                 if run_high is not None:
                     anchors = _better(anchors, found)
@@ -507,17 +529,19 @@ class _Reader:
                 texts = [_joined(chars) for chars, _ in ways]
                 whole = all(complete for _, complete in ways) and all(t for t, _ in texts)
                 extended = [_append(run, text) for run in runs for text in texts]
-                if runs and whole and None not in extended and len(extended) <= _MOST:
+                if runs and whole and None not in extended and len(extended) <= _FORKS:
                     runs = extended
                 else:
                     if runs and None not in extended and all(t for t, _ in texts):
                         consider(extended)  # the run and how the item begins
                     consider(runs)
                     runs = []
-                    if whole and len(texts) <= _MOST:
+                    if whole and len(texts) <= _FORKS:
                         runs, run_low, run_high = texts, low, high
             if not runs:
                 inner_rare, inner_anchors = self.item(op, av, case)
+                if top and inner_rare and len(inner_rare) <= _MOST:
+                    self.sets.append(_shift(inner_rare, low, high))
                 rare = _better(rare, _shift(inner_rare, low, high))
                 if high is not None:
                     anchors = _better(anchors, _shift(inner_anchors, low, high))
@@ -525,6 +549,7 @@ class _Reader:
             low += item_low
             high = None if high is None or item_high is None else high + item_high
         consider(runs)
+        self.depth -= 1
         return rare, anchors
 
     def ways(self, op, av, ignore_case: bool):
