@@ -142,6 +142,19 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
 _START = re.Match.start
 
 
+@lru_cache(maxsize=1024)
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, when they can be listed."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
+        return None
+    try:
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a pattern this parser reads differently
+        return None
+    first = _first(list(parsed), bool(pattern.flags & re.IGNORECASE))
+    return None if first is None else frozenset(first)
+
+
 def _where(lit: Literal, source: Text) -> str | None:
     return source.text if lit.exact else source.lowered
 

@@ -36,7 +36,7 @@ from typing import Any, ClassVar
 from mtfix.document import InputError
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
-from mtfix.scan import literal_positions
+from mtfix.scan import first_chars, literal_positions
 
 PACK_KEYS = {"kind", "scope", "description", "entries"}
 ENTRY_KEYS = {
@@ -289,8 +289,10 @@ class PackRule(Rule, metaclass=_PackDoc):
 def _lines(document, pattern):
     """Matches of `pattern` that cover a whole line of a segment, never crossing a line break.
 
-    Only lines holding the literal text that every match of `pattern` holds are tried."""
+    Only lines holding the literal text that every match of `pattern` holds are tried, or
+    failing such a literal, lines that begin with a character a match can begin with."""
     text, starts = document.text, document.line_starts
+    first = first_chars(pattern)
     for segment in document.segments:
         number = document.position(segment.start)[0]
         found = literal_positions(pattern, document.scan_text, segment.start, segment.end)
@@ -298,9 +300,14 @@ def _lines(document, pattern):
             numbers = range(number, bisect.bisect_left(starts, segment.end) + 1)
         else:
             numbers = sorted({bisect.bisect_right(starts, at) for at in found})
+        last = len(starts)
         for number in numbers:
-            line = document.line_span(number)
-            start, end = max(line.start, segment.start), min(line.end, segment.end)
+            start = max(starts[number - 1], segment.start)
+            if start >= segment.end or (first is not None and text[start] not in first):
+                continue
+            end = min(starts[number] if number < last else len(text), segment.end)
+            while end > start and text[end - 1] in "\r\n":
+                end -= 1
             if start < end and (m := pattern.fullmatch(text, start, end)):
                 yield m
 
