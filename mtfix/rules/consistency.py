@@ -161,14 +161,12 @@ def _compound_occurrences(text, lowered, spans, key, forms) -> list[Occurrence]:
     cut = min([len(key), *(h.index("-") for h in hyphens), *(len(f) for f, _ in splits)])
     tails = [re.escape(key[cut:])] + [re.escape(h[cut:]) for h in hyphens]
     tails += [re.escape(f[cut:]) + _BLANKS.pattern + re.escape(s) for f, s in splits]
-    pattern = re.compile(re.escape(key[:cut]) + "(?:" + "|".join(tails) + ")")
+    prefix = key[:cut]
+    rest = re.compile("|".join(tails))
     found: list[tuple[int, Occurrence]] = []
     for span in spans:
         lo, hi = span.start, span.end
-        m = pattern.search(lowered, lo, hi)
-        while m is not None:
-            start = m.start()
-            m = pattern.search(lowered, start + 1, hi)
+        for start in _hits(lowered, prefix, rest, lo, hi):
             if not _starts_word(text, start, lo):
                 continue
             first = WORD.match(text, start, hi)
@@ -201,6 +199,15 @@ def _compound_occurrences(text, lowered, spans, key, forms) -> list[Occurrence]:
                 found.append((second.start(), Occurrence(start, end, text[start:end], "open")))
     found.sort(key=lambda item: item[0])
     return [occurrence for _, occurrence in found]
+
+
+def _hits(lowered: str, prefix: str, rest: re.Pattern[str], lo: int, hi: int):
+    """Offsets in [lo, hi) where `prefix` followed by a match of `rest` starts."""
+    at = lowered.find(prefix, lo, hi)
+    while at >= 0:
+        if rest.match(lowered, at + len(prefix), hi):
+            yield at
+        at = lowered.find(prefix, at + 1, hi)
 
 
 def _scan_compounds(text: str, spans) -> dict[str, list[Occurrence]]:
