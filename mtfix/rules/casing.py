@@ -28,6 +28,41 @@ MID_CAPITAL = re.compile(
     r"(?P<after>[ \t]+[\w'’-]+|[^\w]|$)"
 )
 _EDITORIAL = re.compile(r"(?:\bEd|\bed|\bEditor|\beditor|\bauth)\.$")
+#: Where the capitalised word of a MID_CAPITAL match can stand: after a blank.
+_WORD_AFTER_BLANK = re.compile(rf"[ \t](?:{CLAUSE_WORDS}|{NAME_WORDS})\b")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz'’")
+
+
+def _mid_capitals(text: str, start: int, end: int):
+    """`MID_CAPITAL.finditer(text, start, end)`, trying the pattern only where a match can
+    start: at the lower-case word before a capitalised sentence word (or before the
+    bracketed insertion that precedes it)."""
+    starts = set()
+    for m in _WORD_AFTER_BLANK.finditer(text, start, end):
+        before = m.start()
+        while before > start and text[before - 1] in " \t":
+            before -= 1
+        starts.add(_word_start(text, before, start))
+        if before > start and text[before - 1] == ")":
+            opening = text.rfind("(", max(start, before - 62), before - 1)
+            if opening > start:
+                while opening > start and text[opening - 1] in " \t":
+                    opening -= 1
+                starts.add(_word_start(text, opening, start))
+    position = start
+    for candidate in sorted(starts):
+        if candidate >= position:
+            m = MID_CAPITAL.match(text, candidate, end)
+            if m is not None:
+                yield m
+                position = m.end()
+
+
+def _word_start(text: str, end: int, start: int) -> int:
+    """Where the run of lower-case letters and apostrophes ending at `end` begins."""
+    while end > start and text[end - 1] in _LOWER:
+        end -= 1
+    return end
 
 
 @register
@@ -50,7 +85,12 @@ class MidSentenceCapital(Rule):
     fixable = True
 
     def check(self, document):
-        for m in document.finditer(MID_CAPITAL):
+        text = document.text
+        for m in (
+            m
+            for segment in document.segments
+            for m in _mid_capitals(text, segment.start, segment.end)
+        ):
             if m["before"] in TITLE_CUES:
                 continue
             after = m["after"].strip()
