@@ -52,10 +52,10 @@ class Literal(NamedTuple):
 
 class Plan(NamedTuple):
     """What `finditer` looks for: `rare`, a few sets of literals one of which every match
-    holds (a set absent: no match); `anchors`, such literals at a bounded distance from the match start (when
-    `stretchy`, the distances take each run of blanks for one character); `first`, a
-    pattern matching one character exactly where the pattern matches, for patterns whose
-    matches start with a character that is not a lower-case letter."""
+    holds (a set absent: no match); `anchors`, such literals at a bounded distance from
+    the match start (when `stretchy`, the distances take each run of blanks for one
+    character); `first`, a pattern matching one character exactly where the pattern
+    matches, for patterns whose matches start with a character that is not common."""
 
     rare: tuple[tuple[Literal, ...], ...]
     anchors: tuple[Literal, ...]
@@ -152,7 +152,9 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except Exception:  # noqa: BLE001 - a pattern this parser reads differently
         return None
     first = _first(list(parsed), bool(pattern.flags & re.IGNORECASE))
-    return None if first is None else frozenset(first)
+    if first is None or any(ch in first for ch in _CLASSES.values()):
+        return None
+    return frozenset(first)
 
 
 def _where(lit: Literal, source: Text) -> str | None:
@@ -233,7 +235,9 @@ def _plan(pattern: re.Pattern[str]) -> Plan | None:
     return Plan(tuple(rare[:3]), _merged(anchors), stretchy, first)
 
 
-_INLINE = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+_INLINE = (
+    (re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"),
+)
 
 
 def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> re.Pattern[str] | None:
@@ -243,7 +247,8 @@ def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> re.Patter
         return None
     if sum(_SHARE.get(ch, 0.005) for ch in first) > 0.4:
         return None  # a filter that stops almost everywhere saves nothing
-    chars = "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]"
+    listed = (ch if ch in _CLASSES.values() else re.escape(ch) for ch in sorted(first))
+    chars = "[" + "".join(listed) + "]"
     flags = "".join(letter for flag, letter in _INLINE if pattern.flags & flag)
     body = f"(?{flags}:{pattern.pattern})" if flags else f"(?:{pattern.pattern})"
     try:
@@ -261,6 +266,9 @@ _SHARE = dict(
          0.001, 0.001),
     )
 )
+#: Categories a first character may be in, written as in a character class; they hold no
+#: letters, so case does not matter.
+_CLASSES = {parser.CATEGORY_DIGIT: "\\d"}
 #: Characters other than themselves that `re.IGNORECASE` equates with an ASCII letter.
 _FOLD_PARTNERS = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131"}
 
@@ -282,7 +290,9 @@ def _first_item(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
                 chars.add(chr(a))
             elif o is parser.RANGE and a[1] - a[0] < 128:
                 chars.update(map(chr, range(a[0], a[1] + 1)))
-            else:  # a category (`\\d` holds hundreds of digits) or a negated set
+            elif o is parser.CATEGORY and a in _CLASSES:
+                chars.add(_CLASSES[a])
+            else:  # another category, or a negated set
                 return None, False
         return _cased(chars, ignore_case), False
     if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
@@ -331,6 +341,9 @@ def _cased(chars: set[str], ignore_case: bool) -> set[str] | None:
         return chars
     found = set()
     for ch in chars:
+        if ch in _CLASSES.values():
+            found.add(ch)
+            continue
         if not ch.isascii():
             if ch not in _CASELESS:
                 return None

@@ -109,7 +109,7 @@ def test_document_finditer_over_segments():
 
 # Random patterns over a small alphabet: literals, classes, groups, alternation, repeats,
 # lookarounds and back references, against random texts.
-ALPHABET = "abAB -.\n1é  \t\u00a0"
+ALPHABET = "abAB -.\n1é  \t\u00a0٣"
 PIECES = [
     "a", "b", "ab", "ba", "A", " ", "-", r"\.", "é", "[ab]", "[Aa]", "[^a]", ".", r"\d",
     r"\w", r"\b", "^", "$", r"\s", "[ \t]", "[ \t\u00a0]", "a b",
