@@ -60,7 +60,7 @@ class Plan(NamedTuple):
     rare: tuple[tuple[Literal, ...], ...]
     anchors: tuple[Literal, ...]
     stretchy: bool
-    first: re.Pattern[str] | None
+    first: str | None
 
 
 class Text:
@@ -110,7 +110,9 @@ def finditer(
     plan = _plan(pattern)
     starts = None if plan is None else _starts(plan, source, start, end)
     if starts is None and plan is not None and plan.first is not None:
-        starts = map(_START, plan.first.finditer(text, start, end))
+        first = _compiled(plan.first)
+        if first is not None:
+            starts = map(_START, first.finditer(text, start, end))
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
@@ -240,9 +242,18 @@ _INLINE = (
 )
 
 
-def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> re.Pattern[str] | None:
-    """`[first](?<=(?=pattern)[first])`: one character where `pattern` matches. It is
-    found at the speed of a character class, and the pattern is tried only there."""
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(source)
+    except re.error:  # e.g. global flags inside the pattern: scan it as it is
+        return None
+
+
+def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> str | None:
+    """`[first](?<=(?=pattern)[first])`, a pattern for one character where `pattern`
+    matches: found at the speed of a character class, it tries `pattern` only there.
+    Compiled on first use."""
     if first is None or not first or len(first) > 200:
         return None
     if sum(_SHARE.get(ch, 0.005) for ch in first) > 0.4:
@@ -251,10 +262,7 @@ def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> re.Patter
     chars = "[" + "".join(listed) + "]"
     flags = "".join(letter for flag, letter in _INLINE if pattern.flags & flag)
     body = f"(?{flags}:{pattern.pattern})" if flags else f"(?:{pattern.pattern})"
-    try:
-        return re.compile(f"{chars}(?<=(?={body}){chars})")
-    except re.error:  # e.g. global flags inside the pattern: scan it as it is
-        return None
+    return f"{chars}(?<=(?={body}){chars})"
 
 
 #: Roughly how often each character occurs in English text (the rest: rarely).
@@ -547,6 +555,11 @@ class _Reader:
 
         for op, av, case in self.flat(items, ignore_case):
             char = self.char(op, av, case)
+            if char is not None and runs and all(exact == char[1] for _, exact in runs):
+                runs = [(text + char[0], exact) for text, exact in runs]  # the common case
+                low += 1
+                high = None if high is None else high + 1
+                continue
             ways = [([char], True)] if char is not None else self.ways(op, av, case)
             if ways is None:
                 consider(runs)
