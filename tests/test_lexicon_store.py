@@ -40,6 +40,7 @@ def test_a_table_answers_what_it_was_built_from(cache):
     assert table.get("cat") is None and "Dog" not in table and "dog" in table
     assert table.get("\ud800") is None  # a lone surrogate is simply not listed
     assert table.keys() == ["кот", "dog", "naïve", "", "собака"]
+    assert [table.keys(n) for n in (0, 1, 4, 99)] == [[], ["кот"], ["кот", "dog", "naïve", ""], table.keys()]
     assert table.extra == {"note": 1}
 
 

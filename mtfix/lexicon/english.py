@@ -127,7 +127,7 @@ def ranks() -> dict[str, int]:
 def frequent(limit: int) -> frozenset[str]:
     """The listed words whose rank is below `limit`, for lookups in a tight loop."""
     table = _table()
-    return frozenset(table.keys()[: bisect_left(table.values, limit)])
+    return frozenset(table.keys(bisect_left(table.values, limit)))
 
 
 def rank(word: str) -> int | None:

@@ -135,11 +135,12 @@ class Table:
     def __contains__(self, key: str) -> bool:
         return self.index(key) >= 0
 
-    def keys(self) -> list[str]:
-        """Every key, in the table's order."""
-        if not len(self):
+    def keys(self, count: int | None = None) -> list[str]:
+        """Every key in the table's order, or the first `count`."""
+        count = len(self) if count is None else max(0, min(count, len(self)))
+        if not count:
             return []
-        return self._blob[self._base : self._base + self._offsets[len(self)] - 1].decode().split("\n")
+        return self._blob[self._base : self._base + self._offsets[count] - 1].decode().split("\n")
 
 
 def pack(keys: Sequence[str], values: array, extra: object, key: str) -> bytes:
