@@ -119,3 +119,22 @@ def test_both_dawg_backends_walk_to_the_same_readings():
         assert stems_pure == stems_compiled
         found += bool(readings)
     assert found >= 5
+
+
+def _every_spelling(latin):
+    """Reference: every Cyrillic spelling of `latin` under the letter-group table, unpruned."""
+    if not latin:
+        return [("", (), 0)]
+    out = []
+    for group, alternatives in romanization.table().get(latin[0], ()):
+        if latin.startswith(group):
+            for rank, alternative in enumerate(alternatives):
+                for rest, pieces, cost in _every_spelling(latin[len(group) :]):
+                    out.append((alternative + rest, ((group, alternative), *pieces), rank + cost))
+    return out
+
+
+@pytest.mark.parametrize("latin", ["a", "oy", "ykh", "akh", "ami", "yami", "ogo", "iye", "uyu", "skiy", "shch", "ov", "x'", "tsa"])
+def test_ending_spellings_are_every_spelling_that_is_an_ending_in_order(latin):
+    expected = tuple(s for s in _every_spelling(latin) if s[0] in romanization.endings())
+    assert romanization._endings_of(latin) == expected

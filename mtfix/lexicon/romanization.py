@@ -166,25 +166,33 @@ def _walk(make):
     return make()
 
 
-@lru_cache(maxsize=1 << 16)
-def _spellings(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
-    """Every Cyrillic spelling of a short Latin string, without a lexicon."""
-    if not latin:
-        return (("", (), 0),)
-    out = []
-    for group, alternatives in table().get(latin[0], ()):
-        if latin.startswith(group):
-            for rank, alternative in enumerate(alternatives):
-                for rest, pieces, cost in _spellings(latin[len(group) :]):
-                    out.append((alternative + rest, ((group, alternative), *pieces), rank + cost))
-    return tuple(out)
+@cache
+def _ending_prefixes() -> frozenset[str]:
+    """Every beginning of a Russian inflectional ending, the empty one included."""
+    return frozenset(ending[:i] for ending in endings() for i in range(len(ending) + 1))
 
 
 @lru_cache(maxsize=1 << 16)
 def _endings_of(latin: str) -> tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]:
-    """The spellings of a word's last letters that are Russian inflectional endings."""
-    known = endings()
-    return tuple(s for s in _spellings(latin) if s[0] in known)
+    """The Cyrillic spellings of a word's last letters that are Russian inflectional endings,
+    with how the letters line up and their cost; a spelling is abandoned as soon as no ending
+    begins with it."""
+    known, prefixes, groups = endings(), _ending_prefixes(), table()
+    found = []
+
+    def spell(pos: int, cyrillic: str, pieces: tuple[tuple[str, str], ...], cost: int) -> None:
+        if pos == len(latin):
+            if cyrillic in known:
+                found.append((cyrillic, pieces, cost))
+            return
+        for group, alternatives in groups.get(latin[pos], ()):
+            if latin.startswith(group, pos):
+                for rank, alternative in enumerate(alternatives):
+                    if cyrillic + alternative in prefixes:
+                        spell(pos + len(group), cyrillic + alternative, (*pieces, (group, alternative)), cost + rank)
+
+    spell(0, "", (), 0)
+    return tuple(found)
 
 
 def _inflections(latin: str) -> dict[int, tuple[tuple[str, tuple[tuple[str, str], ...], int], ...]]:
