@@ -117,7 +117,7 @@ def _compound_candidates(lowered: str, spans) -> dict[str, tuple[list[str], list
     to look for: a superset of the words written two ways, found from the word list alone."""
     word = _words_of(lowered)
     segments = [word.findall(lowered, span.start, span.end) for span in spans]
-    vocabulary = set().union(*segments)
+    vocabulary = set(segments[0]) if len(segments) == 1 else set().union(*segments)
     joined: set[str] = set()
     for tokens in segments:
         joined.update(vocabulary.intersection(map(operator.add, tokens, tokens[1:])))
@@ -324,14 +324,29 @@ class TermVariant(Rule):
                 )
 
 
-#: A capitalised word (`Korean`) and the word after it, past blanks, for `_case_pairs`. The
-#: first letter is matched loosely and checked after; a word right after a line break or a
-#: full stop and a space begins a sentence and is not compared.
-_CAPITALISED_PAIR = re.compile(
-    r"([A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)(?<![^\W\d_]-.)(?<![.!?:] .)(?<!\n.)"
-    r"(?=[a-z\u0080-\U0010ffff])[^\W\d_]*+(?:-[^\W\d_]++)*+)"
-    r"(?=[ \t\u00a0]++([^\W\d_]++(?:-[^\W\d_]++)*+))"
-)
+@lru_cache(maxsize=32)
+def _capitalised_pair(upper: str, lower: str, other: str) -> re.Pattern[str]:
+    """A capitalised word (`Korean`) and the word after it, past blanks, for `_case_pairs`,
+    with the letter classes spelt out as the letters of the text: `upper` and `lower` are
+    its upper- and lower-case letters other than ASCII, `other` the rest of them. A word
+    right after a line break or a full stop and a space begins a sentence and is left out.
+    """
+    letter = f"[A-Za-z{upper}{lower}{other}]"
+    return re.compile(
+        rf"([A-Z{upper}](?<!{letter}.)(?<!{letter}-.)(?<![.!?:] .)(?<!\n.)"
+        rf"(?=[a-z{lower}]){letter}*+(?:-{letter}++)*+)"
+        rf"(?=[ \t\u00a0]++({letter}++(?:-{letter}++)*+))"
+    )
+
+
+def _capitalised_pairs(text: str) -> re.Pattern[str]:
+    letters = {ch for ch in set(_NON_ASCII.findall(text)) if _LETTER.match(ch)}
+    upper = "".join(sorted(ch for ch in letters if ch.isupper()))
+    lower = "".join(sorted(ch for ch in letters if ch.islower()))
+    other = "".join(sorted(letters - set(upper) - set(lower)))
+    return _capitalised_pair(upper, lower, other)
+
+
 _NEXT_LETTER = re.compile(r"[ \t\u00a0]+([^\W\d_])")
 
 
@@ -342,10 +357,11 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
     Only pairs whose second word occurs in two spellings after the same capitalised word
     are read in full; the rest are skipped after one pass over the capitalised words."""
     spellings: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs_of = _capitalised_pairs(text)
     for span in spans:
         whole = span.start == 0 and span.end == len(text)
         chunk = text if whole else text[span.start : span.end]
-        for a, b in set(_CAPITALISED_PAIR.findall(chunk)):
+        for a, b in set(pairs_of.findall(chunk)):
             lower = b.lower()
             if not (a[:1].isupper() and a[1:2].islower()) or len(lower) < 3:
                 continue
