@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
@@ -19,6 +20,24 @@ FUNCTION_WORDS = frozenset(
     "his her our your my we they he she i you be are was were has have will would not".split()
 )
 CAN_NOT = re.compile(r"\b(?P<can>[Cc]an) not\b(?![ \t]+(?:only|just|merely|simply)\b)")
+
+
+def _repeated_in(text: str) -> re.Pattern[str]:
+    """`REPEATED` with its letter class spelt out as the letters `text` holds, which the
+    regex engine checks about a third faster than a Unicode category. Only the repeat is
+    compared ignoring case; the characters listed are those `REPEATED`'s own class (which
+    ignores case) takes for letters."""
+    others = set(_NON_ASCII.findall(text))
+    return _repeated("".join(sorted(ch for ch in others if _LETTER.match(ch))))
+
+
+@lru_cache(maxsize=16)
+def _repeated(letters: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<word>[A-Za-z{letters}]+)(?P<gap>[ \t]+)(?i:(?P=word))\b")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)
 
 
 @register
@@ -38,7 +57,7 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document):
-        for m in document.finditer(REPEATED):
+        for m in document.finditer(_repeated_in(document.text)):
             word = m["word"]
             second = document.text[m.end("gap") : m.end()]
             if word.lower() in GENUINE_DOUBLES or (word[:1].isupper() and second[:1].isupper()):
