@@ -83,7 +83,11 @@ class Text:
         """How many characters longer than one the blank runs are, all told: plans take a
         run of blanks for one character, so a match may reach this much further."""
         if self._stretch is None:
-            self._stretch = sum(len(run) - 1 for run in _BLANK_RUN.findall(self.text))
+            text = self.text
+            if "  " not in text and "\t" not in text and "\u00a0" not in text:
+                self._stretch = 0  # the usual case, found without stopping at every space
+            else:
+                self._stretch = sum(len(run) - 1 for run in _BLANK_RUN.findall(text))
         return self._stretch
 
 
