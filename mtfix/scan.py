@@ -148,16 +148,9 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
 _START = re.Match.start
 
 
-@lru_cache(maxsize=1024)
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, when they can be listed."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
-        return None
-    try:
-        parsed = parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - a pattern this parser reads differently
-        return None
-    first = _first(list(parsed), bool(pattern.flags & re.IGNORECASE))
+    first = _analysis(pattern)[1]
     if first is None or any(ch in first for ch in _CLASSES.values()):
         return None
     return frozenset(first)
@@ -215,30 +208,36 @@ def _occurrences(
     return found
 
 
-@lru_cache(maxsize=2048)
 def _plan(pattern: re.Pattern[str]) -> Plan | None:
     """The literals to look for before trying `pattern`, or None to scan it as usual."""
+    return _analysis(pattern)[0]
+
+
+@lru_cache(maxsize=2048)
+def _analysis(pattern: re.Pattern[str]) -> tuple[Plan | None, set[str] | None]:
+    """`pattern` read once: its plan, and the characters its matches can start with."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
-        return None
+        return None, None
     try:
         parsed = parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a pattern this parser reads differently: just scan
-        return None
-    if parsed.getwidth()[0] == 0:
-        return None
+        return None, None
     ignore_case = bool(pattern.flags & re.IGNORECASE)
-    first = _first_filter(pattern, _first(list(parsed), ignore_case))
-    stretchy = _cap_blank_runs(parsed.data)
+    starts = _first(list(parsed), ignore_case)
+    stretchy = _cap_blank_runs(parsed.data)  # before any width is worked out and kept
+    if parsed.getwidth()[0] == 0:
+        return None, starts
+    first = _first_filter(pattern, starts)
     reader = _Reader(parsed.state)
     _, anchors = reader.sequence(list(parsed), ignore_case)
     if not reader.sets and not anchors and first is None:
-        return None
+        return None, starts
     rare: list[tuple[Literal, ...]] = []
     for literals in sorted(reader.sets, key=_score, reverse=True):
         merged = _merged(literals)
         if merged not in rare and sum(map(len, rare)) + len(merged) <= _MOST:
             rare.append(merged)
-    return Plan(tuple(rare[:3]), _merged(anchors), stretchy, first)
+    return Plan(tuple(rare[:3]), _merged(anchors), stretchy, first), starts
 
 
 _INLINE = (
