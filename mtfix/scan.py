@@ -113,6 +113,10 @@ def finditer(
     text = source.text
     plan = _plan(pattern)
     starts = None if plan is None else _starts(plan, source, start, end)
+    if starts:
+        first = first_chars(pattern)
+        if first is not None:  # a cheap test before each try
+            starts = [at for at in starts if text[at] in first]
     if starts is None and plan is not None and plan.first is not None:
         first = _compiled(plan.first)
         if first is not None:
@@ -148,6 +152,7 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
 _START = re.Match.start
 
 
+@lru_cache(maxsize=2048)
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, when they can be listed."""
     first = _analysis(pattern)[1]
