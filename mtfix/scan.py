@@ -638,6 +638,8 @@ class _Reader:
             minimum, _, body = av
             return self.sequence(list(body), ignore_case) if minimum >= 1 else (None, None)
         if op is parser.BRANCH:
+            if len(av[1]) > _MOST:  # one literal a way at least: too many to look for
+                return None, None
             rare: list[Literal] | None = []
             anchors: list[Literal] | None = []
             for branch in av[1]:
