@@ -3,8 +3,12 @@
 Most rule patterns hold literal text that every match contains (`\\btold about\\b`, `mln`,
 `[Cc]an not`). `finditer` looks for that literal with `str.find` (in the lower-cased text
 when case does not matter) and tries the pattern only at the offsets from which a match
-could reach it; when the literal is absent there is nothing to try at all. A pattern
-without such a literal, or whose literal is too frequent, is scanned as usual.
+could reach it; when the literal is absent there is nothing to try at all. Distances are
+worked out with a run of blanks (`[ \\t]+`) taken for one character, and widened by how
+much longer the text's runs of blanks are. A pattern without such a literal, or whose
+literal is too frequent, is found through its first character when that is uncommon (a
+digit, a capital, a quote: `[first](?<=(?=pattern)[first])` runs at the speed of a
+character class), and is otherwise scanned as usual.
 
 The matches are those of `pattern.finditer`, in the same order: trying the candidate starts
 in turn from the end of the previous match finds the leftmost next match, as a scan does.
