@@ -138,3 +138,25 @@ def _every_spelling(latin):
 def test_ending_spellings_are_every_spelling_that_is_an_ending_in_order(latin):
     expected = tuple(s for s in _every_spelling(latin) if s[0] in romanization.endings())
     assert romanization._endings_of(latin) == expected
+
+
+def test_the_frequency_dawg_holds_wordfreqs_russian_list(tmp_path, monkeypatch):
+    import random
+
+    import dawg
+
+    from mtfix.lexicon import russian, store
+
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path))
+    built = dawg.CompletionDAWG().frombytes(store.open_table(russian._dawg_source()).extra)
+    words = russian.frequent_words()
+    assert all(w in built for w in random.Random(3).sample(words, 3000))
+    assert len(built.keys("хим")) == sum(1 for w in words if w.startswith("хим"))
+    assert "химатакой" not in built and not built.has_keys_with_prefix("химатакойй")
+
+
+def test_both_frequency_walks_find_the_same_readings():
+    pure = romanization._FrequencyWalk()
+    compiled = romanization._frequency_walk()
+    for token in ("zagruzka", "dalnemagistralnykh", "krokhobor", "proyevropeyskiy", "spotovykh"):
+        assert romanization._search(token, pure) == romanization._search(token, compiled)

@@ -139,6 +139,26 @@ def _dictionary_walk():
     return _DictionaryWalk(words) if hasattr(words, "dct") else _CompiledDictionaryWalk(words)
 
 
+class _CompiledFrequencyWalk:
+    """The same walk by prefix queries to a DAWG of the list (with the DAWG2 extension)."""
+
+    name = "wordfreq"
+    root = ""
+
+    def __init__(self, words) -> None:
+        self._has_prefix = words.has_keys_with_prefix
+        self.is_word = words.__contains__
+
+    def step(self, state: str, cyrillic: str) -> str | None:
+        prefix = state + cyrillic
+        return prefix if self._has_prefix(prefix) else None
+
+
+def _frequency_walk():
+    words = russian.frequent_words_dawg()
+    return _FrequencyWalk() if words is None else _CompiledFrequencyWalk(words)
+
+
 class _FrequencyWalk:
     """Prefix walk over wordfreq's Russian word list (sorted, searched by bisection)."""
 
@@ -268,7 +288,7 @@ def readings(token: str) -> tuple[Reading, ...]:
     stemmed: dict[str, Reading] = {}
     found = _search(latin, _walk(_dictionary_walk), stemmed)
     if not found:
-        found = _search(latin, _walk(_FrequencyWalk))
+        found = _search(latin, _walk(_frequency_walk))
     if not found:
         found = sorted(stemmed.values(), key=lambda r: (r.cost, r.cyrillic))
     return tuple(found)

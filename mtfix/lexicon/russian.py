@@ -49,6 +49,31 @@ def frequent_words() -> list[str]:
     return store.table(SOURCE).keys()
 
 
+def _build_dawg() -> tuple[list[str], array, bytes]:
+    import dawg
+
+    return [], array("I"), dawg.CompletionDAWG(frequent_words()).tobytes()
+
+
+def _dawg_source() -> store.Source:
+    """A table whose extra data is the DAWG of wordfreq's Russian words; its name follows the
+    word list's own cache key, so a new wordfreq gives a new DAWG."""
+    import zlib
+
+    return store.Source(f"russian-wordfreq-dawg-{zlib.crc32(SOURCE.key().encode()):08x}", "dawg2", "dawg", "", _build_dawg)
+
+
+@cache
+def frequent_words_dawg():
+    """wordfreq's Russian words as a DAWG2 completion DAWG for prefix queries in C, loaded
+    from the cache folder; None when the DAWG2 extension is not installed."""
+    try:
+        import dawg
+    except ImportError:
+        return None
+    return dawg.CompletionDAWG().frombytes(store.table(_dawg_source()).extra)
+
+
 #: Words that wordfreq reads as themselves: Russian letters only (after lower-casing).
 _PLAIN = re.compile("[а-яё]+")
 
