@@ -266,9 +266,9 @@ def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> str | Non
     """`[first](?<=(?=pattern)[first])`, a pattern for one character where `pattern`
     matches: found at the speed of a character class, it tries `pattern` only there.
     Compiled on first use."""
-    if first is None or not first or len(first) > 200:
+    if first is None or not first or len(first) > 1200:
         return None
-    if sum(_SHARE.get(ch, 0.005) for ch in first) > 0.4:
+    if sum(_SHARE.get(ch, 0.005 if ch.isascii() else 0.0002) for ch in first) > 0.4:
         return None  # a filter that stops almost everywhere saves nothing
     listed = (ch if ch in _CLASSES.values() else re.escape(ch) for ch in sorted(first))
     chars = "[" + "".join(listed) + "]"
@@ -277,7 +277,8 @@ def _first_filter(pattern: re.Pattern[str], first: set[str] | None) -> str | Non
     return f"{chars}(?<=(?={body}){chars})"
 
 
-#: Roughly how often each character occurs in English text (the rest: rarely).
+#: Roughly how often each character occurs in English text (other ASCII characters: one
+#: in 200; others than ASCII: one in 5,000).
 _SHARE = dict(
     zip(
         " etaoinshrdlcumwfgypbvkjxqz",
@@ -308,7 +309,7 @@ def _first_item(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
         for o, a in av:
             if o is parser.LITERAL:
                 chars.add(chr(a))
-            elif o is parser.RANGE and a[1] - a[0] < 128:
+            elif o is parser.RANGE and a[1] - a[0] < 1024:
                 chars.update(map(chr, range(a[0], a[1] + 1)))
             elif o is parser.CATEGORY and a in _CLASSES:
                 chars.add(_CLASSES[a])

@@ -70,6 +70,12 @@ def test_runs_of_blanks_stretch_the_distance_to_the_literal():
         _same(pattern, "x " + text + " y")
 
 
+def test_patterns_starting_with_a_range_of_other_letters():
+    pattern = re.compile(r"(?<![\w])[\u0400-\u04ff]+(?:[\s-]+[\u0400-\u04ff]+)*(?![\w])")
+    assert scan._plan(pattern).first is not None
+    _same(pattern, "The Кремль said; xКремль, Кремль-Москва\nдом 5 Ёлка ёлкаx «Спартак»")
+
+
 def test_overlapping_occurrences_of_the_literal_are_tried():
     _same(re.compile(r"aba(?=c)"), "ababac abababac")
     _same(re.compile(r"that(?= hat)"), "thathat hat")
