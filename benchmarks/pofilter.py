@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "mlqe-pe-ru-en"
 WMT = ROOT.parent / "shared" / "corpora" / "wmt14-ru-en"
 TARGET = 0.25  # the bound on mtfix's wall time as a share of pofilter's
+TIMEOUT = 600  # seconds for one command
 BIN = Path(sys.executable).parent
 
 
@@ -69,7 +70,10 @@ def catalog(sources: list[str], targets: list[str]) -> str:
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, float]:
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"{' '.join(command)}: no answer in {TIMEOUT} s") from None
     return result, time.perf_counter() - started
 
 
