@@ -65,6 +65,9 @@ class Plan(NamedTuple):
     anchors: tuple[Literal, ...]
     stretchy: bool
     first: str | None
+    #: `rare` and `anchors` for a text whose blanks are single spaces, where `[ \t]+` is a
+    #: space like any other character of a literal.
+    spaced: tuple[tuple[tuple[Literal, ...], ...], tuple[Literal, ...]] | None = None
 
 
 class Text:
@@ -81,6 +84,12 @@ class Text:
         if self._lowered is False:
             self._lowered = lowered(self.text)
         return self._lowered  # type: ignore[return-value]
+
+    @property
+    def single_blanks(self) -> bool:
+        """Whether every run of blanks is one space (no tabs, no no-break spaces)."""
+        text = self.text
+        return self.stretch == 0 and "\t" not in text and "\u00a0" not in text
 
     @property
     def stretch(self) -> int:
@@ -171,18 +180,21 @@ def _where(lit: Literal, source: Text) -> str | None:
 
 def _starts(plan: Plan, source: Text, start: int, end: int):
     """Sorted offsets at which a match may start; None to scan instead."""
-    for literals in plan.rare:
+    rare, anchors = plan.rare, plan.anchors
+    if plan.spaced is not None and source.single_blanks:
+        rare, anchors = plan.spaced
+    for literals in rare:
         places = [_where(lit, source) for lit in literals]
         if None in places:
             return None
         if not any(where.find(lit.text, start, end) >= 0 for lit, where in zip(literals, places)):
             return []
-    if not plan.anchors:
-        return None
+    if not anchors or (plan.first and min(len(lit.text) for lit in anchors) < 3):
+        return None  # a first-character filter beats looking for a frequent short literal
     stretch = source.stretch if plan.stretchy else 0
     budget = (end - start) // _SPARSE + 8
     found: list[int] = []
-    for lit in plan.anchors:
+    for lit in anchors:
         where = _where(lit, source)
         if where is None:
             return None
@@ -237,16 +249,23 @@ def _analysis(pattern: re.Pattern[str]) -> tuple[Plan | None, set[str] | None]:
     if parsed.getwidth()[0] == 0:
         return None, starts
     first = _first_filter(pattern, starts)
-    reader = _Reader(parsed.state)
-    _, anchors = reader.sequence(list(parsed), ignore_case)
-    if not reader.sets and not anchors and first is None:
+    rare, anchors = _literals(parsed, ignore_case, spaced=False)
+    if not rare and not anchors and first is None:
         return None, starts
+    spaced = _literals(parsed, ignore_case, spaced=True) if stretchy else None
+    return Plan(rare, anchors, stretchy, first, spaced), starts
+
+
+def _literals(parsed, ignore_case: bool, spaced: bool):
+    """(rare, anchors) of a parsed pattern; `spaced`: blanks taken for single spaces."""
+    reader = _Reader(parsed.state, spaced)
+    _, anchors = reader.sequence(list(parsed), ignore_case)
     rare: list[tuple[Literal, ...]] = []
     for literals in sorted(reader.sets, key=_score, reverse=True):
         merged = _merged(literals)
         if merged not in rare and sum(map(len, rare)) + len(merged) <= _MOST:
             rare.append(merged)
-    return Plan(tuple(rare[:3]), _merged(anchors), stretchy, first), starts
+    return tuple(rare[:3]), _merged(anchors)
 
 
 _INLINE = (
@@ -405,6 +424,17 @@ def _blank(item) -> bool:
     return op is parser.IN and all(o is parser.LITERAL and chr(a) in _BLANKS for o, a in av)
 
 
+def _space(op, av) -> bool:
+    """Whether an item matches one space in a text whose blanks are single spaces: a set
+    of blanks holding the space, once or repeated at least once (`[ \\t]+` once capped)."""
+    if op in _REPEATS:
+        minimum, maximum, body = av
+        return minimum == maximum == 1 and len(body.data) == 1 and _space(*body.data[0])
+    if op is parser.IN:
+        return _blank((op, av)) and any(chr(a) == " " for _, a in av)
+    return False
+
+
 def _cap_blank_runs(items: list) -> bool:
     """Count a repeated blank (`[ \\t]+`) as at most one character longer than its minimum
     in widths, in place; True if any was. `Text.stretch` makes up the difference."""
@@ -502,8 +532,10 @@ def _append(run: tuple[str, bool], text: tuple[str, bool]) -> tuple[str, bool] |
 class _Reader:
     """Reads the literals off a parsed pattern."""
 
-    def __init__(self, state) -> None:
+    def __init__(self, state, spaced: bool = False) -> None:
         self.state = state
+        #: Whether the text's blanks are single spaces, so `[ \t]+` matches one space.
+        self.spaced = spaced
         #: Literal sets one of which every match holds, read off the top-level sequence.
         self.sets: list[list[Literal]] = []
         self.depth = 0
@@ -512,9 +544,10 @@ class _Reader:
         low, high = parser.SubPattern(self.state, [item]).getwidth()
         return low, (None if high >= _UNBOUNDED else high)
 
-    @staticmethod
-    def char(op, av, ignore_case: bool) -> tuple[str, bool] | None:
+    def char(self, op, av, ignore_case: bool) -> tuple[str, bool] | None:
         """The one character an item matches and whether it is exact (else lower case)."""
+        if self.spaced and _space(op, av):
+            return " ", True
         if op is parser.LITERAL:
             chars = {chr(av)}
         elif op is parser.IN and all(o is parser.LITERAL for o, _ in av):

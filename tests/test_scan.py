@@ -62,6 +62,16 @@ def test_rule_patterns_find_what_a_scan_finds(source):
         _same(pattern, text, len(text) // 3, 2 * len(text) // 3)
 
 
+def test_single_spaces_make_blanks_part_of_the_literal():
+    pattern = re.compile(r"\bat[ \t]+the[ \t]+present[ \t]+time\b")
+    rare, anchors = scan._plan(pattern).spaced
+    assert anchors == (scan.Literal("at the present time", 0, 0, True),)
+    assert scan.Text("at the present time").single_blanks
+    assert not scan.Text("at the  present time").single_blanks
+    for text in ["at the present time", "at the present\ttime", "at\u00a0the present time"]:
+        _same(pattern, "x " + text + " y")
+
+
 def test_runs_of_blanks_stretch_the_distance_to_the_literal():
     pattern = re.compile(r"\bat[ \t]+the[ \t]+present[ \t]+time\b")
     plan = scan._plan(pattern)
@@ -150,6 +160,7 @@ def _random_pattern(rng: random.Random, depth: int = 0) -> str:
 def test_random_patterns_find_what_a_scan_finds(seed):
     rng = random.Random(seed)
     texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 200))) for _ in range(3)]
+    texts.append(re.sub("[ \t\u00a0]+", " ", texts[0]))  # single spaces: blanks are literal
     for _ in range(10):
         source = _random_pattern(rng)
         flags = rng.choice([0, re.I, re.M, re.I | re.M])
