@@ -218,6 +218,7 @@ def _report(results, output: Format, statistics=False, quiet=False, stream=None,
         if lines is not None:
             if lines:
                 stream.write(lines + "\n")
+                stream.flush()  # as rich does: the report comes before later errors on stderr
             return
     console = _console(stream, color)
     if console.is_terminal:
