@@ -475,10 +475,18 @@ _COMMON = frozenset(
 def _weight(lit: Literal) -> float:
     """How rare a literal is, roughly its length up to ten (longer is rare enough):
     capitals in exact text count one more; frequent words or mere punctuation count one."""
-    words = re.sub(r"[\W_]+", " ", lit.text).lower().split()
+    return _text_weight(lit.text, lit.exact)
+
+
+@lru_cache(maxsize=4096)
+def _text_weight(text: str, exact: bool) -> float:
+    words = _NON_WORD.sub(" ", text).lower().split()
     if all(word in _COMMON for word in words):
         return 1 if len(words) < 2 else min(10, 3 * len(words))
-    return min(10, len(lit.text) + (lit.exact and not lit.text.islower()))
+    return min(10, len(text) + (exact and not text.islower()))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _score(literals) -> tuple:
