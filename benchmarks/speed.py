@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Print mtfix's speed: words/second of `mtfix check` over the WMT14 MT outputs, and the wall
-time of `mtfix --version` and of checking one page.
+time of `mtfix --version`, of checking an empty file (the fixed cost of a run: start-up, rules
+and the data they load) and of checking one page.
 
 usage: benchmarks/speed.py [CORPUS_DIR]   (default: ../shared/corpora/wmt14-ru-en)
 
@@ -14,6 +15,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +44,10 @@ def main() -> None:
     seconds = wall(["check", "--exit-zero", "--quiet", *map(str, outputs)], runs=3)
     page = ROOT / "samples" / "lavrov-tillerson" / "mt.txt"
     print(f"check: {len(outputs)} WMT14 MT outputs, {words} words in {seconds:.2f} s: {words / seconds:,.0f} words/s")
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "empty.txt"
+        empty.write_text("", encoding="utf-8")
+        print(f"check an empty file: {wall(['check', '--exit-zero', '--quiet', str(empty)]):.3f} s wall")
     print(f"check one page ({page.relative_to(ROOT)}): {wall(['check', '--exit-zero', '--quiet', str(page)]):.3f} s wall")
     print(f"mtfix --version: {wall(['--version'], runs=9):.3f} s wall")
 
