@@ -144,3 +144,21 @@ def test_line_numbers_are_not_emoji_codes():
     results = [_result(body, "l100.txt")]
     assert _reported(results).startswith("l100.txt:100:10: PU001 ")
     assert _printed_by_rich(results).startswith("l100.txt:100:10: PU001 ")
+
+
+def test_rich_decides_whenever_the_output_may_be_a_terminal(monkeypatch):
+    from mtfix.cli import Color, _may_be_terminal
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    assert not _may_be_terminal(io.StringIO(), Color.auto)
+    assert not _may_be_terminal(io.StringIO(), Color.never)
+    assert _may_be_terminal(io.StringIO(), Color.always)
+    tty = io.StringIO()
+    tty.isatty = lambda: True
+    assert _may_be_terminal(tty, Color.never)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert _may_be_terminal(io.StringIO(), Color.auto)
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert _may_be_terminal(io.StringIO(), Color.auto)
