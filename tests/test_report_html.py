@@ -171,3 +171,28 @@ def test_issues_near_a_line_are_those_a_full_pass_finds():
         end = min(len(text), start + rnd.randrange(40))
         everything = html._cell(text, start, end, [], views, set())
         assert html._cell(text, start, end, [], near.around(start, end), set()) == everything
+
+
+def test_line_matcher_answers_as_difflib_does():
+    import difflib
+    import random
+
+    rnd = random.Random(11)
+    for _ in range(600):
+        alphabet = rnd.choice(["ab", "abc", "abcdefghij"])  # few distinct lines: many repeats
+        a = [rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))]
+        b = list(a)
+        for _ in range(rnd.randint(0, 5)):
+            where = rnd.randint(0, len(b))
+            if rnd.random() < 0.5:
+                b.insert(where, rnd.choice(alphabet + "z"))
+            elif b:
+                b[min(where, len(b) - 1)] = rnd.choice(alphabet + "z")
+        if rnd.random() < 0.2:
+            b = [rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))]
+        expected = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        matcher = html._LineMatcher(a, b)
+        assert matcher.get_opcodes() == expected.get_opcodes()
+        alo, blo = rnd.randint(0, len(a)), rnd.randint(0, len(b))
+        ahi, bhi = rnd.randint(alo, len(a)), rnd.randint(blo, len(b))
+        assert matcher.find_longest_match(alo, ahi, blo, bhi) == expected.find_longest_match(alo, ahi, blo, bhi)
