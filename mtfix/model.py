@@ -108,5 +108,7 @@ class Issue:
         """True when plain `mtfix fix` applies this issue's fix."""
         return self.fix is not None and self.fix.applicability is Applicability.SAFE
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.span.start, self.span.end, self.code)
+    def sort_key(self) -> tuple[int, int, str, str]:
+        """Order of report: by place, then code, then message, so that issues of one rule at
+        one place always come out in the same order."""
+        return (self.span.start, self.span.end, self.code, self.message)

@@ -65,3 +65,23 @@ def test_fix_is_idempotent_and_keeps_unflagged_text(parts):
     assert fix_text(once, unsafe=True) == once
     if not check_text(text):
         assert once == text
+
+
+def test_issues_of_one_rule_at_one_place_are_reported_in_the_same_order_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    table = tmp_path / "pair.tsv"
+    table.write_text("source\ttarget\nПродано 42 660 и 16 503 единиц.\tSold 3 units.\n", encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        done = subprocess.run(
+            [sys.executable, "-m", "mtfix", "check", "--exit-zero", "--select", "BL001", str(table)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert next(iter(outputs)).count("BL001") >= 2
