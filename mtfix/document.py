@@ -69,8 +69,17 @@ class Document:
         from mtfix import scan
 
         source = self.scan_text
-        for segment in self.segments:
+        for segment in self.segments_for(pattern):
             yield from scan.finditer(pattern, source, segment.start, segment.end)
+
+    def segments_for(self, pattern: re.Pattern[str]) -> list[Span]:
+        """The segments in which a match of `pattern` may lie: with many segments (a PO or
+        XLIFF file), those holding the literal text every match holds (see `mtfix.scan`)."""
+        if len(self.segments) < 2:
+            return self.segments
+        from mtfix import scan
+
+        return scan.holding(pattern, self.scan_text, self.segments)
 
     @property
     def scan_text(self) -> Any:

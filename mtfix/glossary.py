@@ -262,8 +262,9 @@ class Glossary:
         if self._memo is None or self._memo[0] is not text and self._memo[0] != text:
             self._memo = (text, self._find(text))
         found = self._memo[1]
-        first = bisect.bisect_left(found, start, key=lambda m: m.start)
-        return [m for m in found[first:] if m.start < end and m.end <= end]
+        first = bisect.bisect_left(found, start, key=_start_of)
+        last = bisect.bisect_left(found, end, first, key=_start_of)
+        return [m for m in found[first:last] if m.end <= end]
 
     def variants_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[TermMatch]:
         """Forbidden variants in `text[start:end]`, longest first where they overlap."""
@@ -419,6 +420,10 @@ class EntryLists(Mapping):
 
     def __len__(self) -> int:
         return len(self._table)
+
+
+def _start_of(match: TermMatch) -> int:
+    return match.start
 
 
 @cache

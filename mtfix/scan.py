@@ -165,6 +165,28 @@ def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: i
 _START = re.Match.start
 
 
+def holding(pattern: re.Pattern[str], source: Text, spans: list) -> list:
+    """The spans (with .start and .end) in which `finditer` may find a match: those that hold
+    a literal of each set every match needs; all of them when the pattern has no such set."""
+    plan = _plan(pattern)
+    if plan is None:
+        return spans
+    rare = plan.spaced[0] if plan.spaced is not None and source.single_blanks else plan.rare
+    tests = []
+    for literals in rare:
+        places = [_where(lit, source) for lit in literals]
+        if None in places:
+            return spans
+        tests.append([(where.find, lit.text) for lit, where in zip(literals, places)])
+    if not tests:
+        return spans
+    return [
+        span
+        for span in spans
+        if all(any(find(text, span.start, span.end) >= 0 for find, text in test) for test in tests)
+    ]
+
+
 @lru_cache(maxsize=2048)
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, when they can be listed."""

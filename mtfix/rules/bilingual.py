@@ -351,7 +351,8 @@ MIN_SOURCE = 40
 
 
 def _length(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    """Characters other than white space."""
+    return len("".join(text.split()))
 
 
 @register

@@ -293,7 +293,7 @@ def _lines(document, pattern):
     failing such a literal, lines that begin with a character a match can begin with."""
     text, starts = document.text, document.line_starts
     first = first_chars(pattern)
-    for segment in document.segments:
+    for segment in document.segments_for(pattern):
         number = document.position(segment.start)[0]
         found = literal_positions(pattern, document.scan_text, segment.start, segment.end)
         if found is None:
