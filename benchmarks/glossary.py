@@ -96,6 +96,48 @@ class _timer:
         return f"{self.wall:.2f} s (processor {self.cpu:.2f} s)"
 
 
+def floors(data: bytes, entries: list[TermEntry]) -> None:
+    """What the libraries alone cost, below which no TBX reader or compiler built on them can
+    go: expat reading the XML with no tree, ElementTree building the tree (no Python walk),
+    lxml building its own, and the compile with pyahocorasick's share of it (adding the keys
+    and building the automaton)."""
+    import pyexpat
+    from xml.etree.ElementTree import XMLParser
+
+    import ahocorasick
+
+    from mtfix.glossary import compile_automaton, no_gc
+
+    with no_gc():
+        with _timer() as bare:
+            pyexpat.ParserCreate(namespace_separator="}").Parse(data, True)
+        with _timer() as tree:
+            parser = XMLParser()
+            parser.feed(data)
+            parser.close()
+        del parser
+        print(f"  of which the XML alone: expat without a tree {bare}, ElementTree's tree {tree}")
+        try:
+            from lxml import etree
+        except ImportError:
+            pass
+        else:
+            safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+            with _timer() as lxml_tree:
+                etree.fromstring(data, safe)
+            print(f"  (lxml's tree, for comparison: {lxml_tree})")
+        with _timer() as compile_time:
+            result = compile_automaton(entries)
+        keys = sorted(result.automaton.items(), key=lambda item: item[1])
+        del result
+        with _timer() as automaton_time:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for key, number in keys:
+                automaton.add_word(key, number)
+            automaton.make_automaton()
+    print(f"compile alone: {compile_time}, of which pyahocorasick (add the keys, build) {automaton_time}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=100_000)
@@ -121,6 +163,7 @@ def main() -> None:
     with _timer() as parse_time:
         parsed = read(big, data=files[0][1])
     print(f"parse TBX: {parse_time} for {len(parsed)} entries")
+    floors(files[0][1], parsed)
     del parsed
     with _timer() as cold:
         result = compiled(files, use_cache=False)

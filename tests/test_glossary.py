@@ -512,3 +512,73 @@ def test_terms_taken_as_normal_are_what_normalize_makes_them(text):
         assert glossaries.normalize(text) == text
     else:
         assert glossaries.normalize(text) != text or text == ""
+
+
+def _tbx_v2(v3: str) -> str:
+    """A TBX v3 file from `write_tbx` rewritten as TBX v2 (`martif`, `termEntry`, `langSet`, `tig`)."""
+    v2 = v3.replace('<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">', '<martif type="TBX-Basic" xml:lang="en">')
+    for v3_name, v2_name in (("tbx>", "martif>"), ("tbxHeader", "martifHeader"), ("conceptEntry", "termEntry"), ("langSec", "langSet"), ("termSec", "tig")):
+        v2 = v2.replace(v3_name, v2_name)
+    return v2
+
+
+#: Concept-level elements the reader treats one by one: notes of each kind, the subject field,
+#: case and policy flags in any case, a namespaced note, and markup inside a note.
+_CONCEPT_ITEMS = [
+    "<note>spaced\u00a0 note</note>",
+    '<descrip type="source">a source</descrip>',
+    '<admin type="X-CaseSensitive">yes</admin>',
+    '<admin type="x-caseSensitive">no</admin>',
+    '<admin type="x-policy">kyiv</admin>',
+    '<descrip type="SubjectField"> law\n  and order</descrip>',
+    "<subjectField>energy</subjectField>",
+    "<note></note>",
+    '<transac type="context">in context</transac>',
+    "<x:note xmlns:x='urn:example'>namespaced</x:note>",
+    "<note>before <b>inside</b> after</note>",
+    '<descrip type="definition"><b>bold</b> first</descrip>',
+    "<!-- a comment -->",
+]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_tbx_batches_equal_the_whole_tree_on_shipped_and_varied_files(tmp_path, monkeypatch, version):
+    """The batched reader (the fast path) and the whole-tree reader give the same entries and
+    the same problems, on the shipped glossaries and on copies with concept-level notes, flags
+    and markup inserted."""
+    import random
+
+    rng = random.Random(30042)
+    entries = [e for path in glossaries.shipped_files("ru-en") for e in formats.read(path)]
+    text = formats.write_tbx(entries)
+    text = _tbx_v2(text) if version == "v2" else text
+    tag = "<termEntry" if version == "v2" else "<conceptEntry"
+    pieces = text.split(tag)
+    varied = pieces[0] + "".join(
+        tag + piece.replace(">", ">" + "".join(rng.sample(_CONCEPT_ITEMS, rng.randint(0, 4))), 1) for piece in pieces[1:]
+    )
+    monkeypatch.setattr(formats, "BATCH", 7)
+    for number, sample in enumerate((text, varied)):
+        path = tmp_path / f"{version}-{number}.tbx"
+        path.write_text(sample, encoding="utf-8")
+        data = path.read_bytes()
+        batched_problems: list = []
+        batched = formats._read_in_batches(path, data, batched_problems.append)
+        assert batched is not None and len(batched) == len(entries)
+        with monkeypatch.context() as whole_only:
+            whole_only.setattr(formats, "_read_in_batches", lambda *args: None)
+            whole_problems: list = []
+            whole = formats.read(path, whole_problems.append, data)
+        assert batched == whole and batched_problems == whole_problems
+    assert any(e.note.startswith("spaced note") or "; spaced note" in e.note for e in batched)
+    assert any("before" in e.note.split("; ") for e in batched) and any(e.policy == "kyiv" for e in batched)
+
+
+def test_entry_tag_search_finds_what_the_plain_pattern_finds():
+    plain = __import__("re").compile(rb"<(?:[\w.-]+:)?(?:termEntry|conceptEntry)[\s/>]")
+    sample = (
+        b"<termEntry><termEntryX><x:termEntry id='1'><a.b-c:conceptEntry\n><conceptEntry/><conceptEntries>"
+        b"</conceptEntry><ConceptEntry>< termEntry><tbx:conceptEntry\t/><termEntry\r><Entry>"
+    )
+    found = [m.span() for m in formats._ENTRY_TAG.finditer(sample)]
+    assert found == [m.span() for m in plain.finditer(sample)] and len(found) == 6
