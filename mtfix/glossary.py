@@ -82,8 +82,13 @@ class TermMatch:
 
     @property
     def replacement(self) -> str:
-        """The preferred term in the case pattern and inflection of the text it replaces."""
+        """The preferred term in the case pattern and inflection of the text it replaces. A
+        forbidden abbreviation (`OZKhO`) gives way to the entry's admitted English
+        abbreviation (`OPCW`) when the preferred term is spelled out: the text used a short
+        form, and English news keeps one."""
         term = self.entry.term
+        if _abbreviation(self.form) and " " not in self.form and not _acronym(term):
+            term = next((a for a in self.entry.admitted if _acronym(a) and " " not in a), term)
         if not self.entry.case_sensitive:
             term = match_case(self.variant, term)
         elif self.variant.isupper() and len(self.variant) > 1 and not _abbreviation(self.form):
