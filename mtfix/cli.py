@@ -103,6 +103,22 @@ ColorOption = Annotated[
     Color, typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
 ]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 only for issues at this severity or above (info: any issue). "
+        "`--fail-on warning` lets info prompts such as unknown names pass a CI gate.",
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
 LanguageTool = Annotated[
@@ -271,7 +287,9 @@ def _progress(items, at_least: int = 20):
     return track(items, description="Checking", console=Console(stderr=True), transient=True)
 
 
-def _exit_code(results, exit_zero: bool) -> int:
+def _exit_code(results, exit_zero: bool, fail_on: FailOn = FailOn.info) -> int:
+    from mtfix.model import Severity
+
     for result in results:
         if result.error:
             print(f"mtfix: error: {result.error}", file=sys.stderr)
@@ -279,7 +297,9 @@ def _exit_code(results, exit_zero: bool) -> int:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    return EXIT_ISSUES if any(r.issues for r in results) else EXIT_CLEAN
+    floor = Severity(fail_on.value).rank
+    failing = any(issue.severity.rank >= floor for r in results for issue in r.issues)
+    return EXIT_ISSUES if failing else EXIT_CLEAN
 
 
 @app.command()
@@ -291,6 +311,7 @@ def check(
     glossary: Glossaries = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
+    fail_on: FailOnOption = FailOn.info,
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
@@ -329,7 +350,7 @@ def check(
         print(f"Recorded {count} issue{'s' * (count != 1)} in {write_baseline}.", file=sys.stderr)
         raise typer.Exit(_exit_code(results, exit_zero=True))
     _report(results, output, statistics, quiet, color=color)
-    raise typer.Exit(_exit_code(results, exit_zero))
+    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 
 @app.command()
@@ -344,6 +365,7 @@ def fix(
     glossary: Glossaries = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
+    fail_on: FailOnOption = FailOn.info,
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
@@ -380,7 +402,7 @@ def fix(
     _report(results, output, statistics, quiet, stream=stream, color=color)
     if diff and any(r.fixed and r.fixed.text != r.document.text for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
-    raise typer.Exit(_exit_code(results, exit_zero))
+    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 
 def _unified_diff(before, after) -> str:

@@ -197,3 +197,23 @@ def test_comment_directives(tmp_path, run):
     out = run("check", "--format", "json", "a.md").stdout
     issues = json.loads(out)["files"][0]["issues"]
     assert [(i["code"], i["line"]) for i in issues] == [("PU001", 3)]
+
+
+def test_fail_on_sets_the_lowest_severity_that_fails_the_run(run, tmp_path):
+    page = tmp_path / "names.txt"
+    page.write_text("Sychev met the minister.\n", encoding="utf-8")  # only an info prompt (TR003)
+    assert run("check", str(page)).returncode == 1
+    assert run("check", "--fail-on", "warning", str(page)).returncode == 0
+    worse = tmp_path / "worse.txt"
+    worse.write_text("Sychev saw the himatakoy in Idlib.\n", encoding="utf-8")  # TR001 is a warning
+    assert run("check", "--fail-on", "warning", str(worse)).returncode == 1
+    assert run("check", "--fail-on", "error", str(worse)).returncode == 0
+    done = run("check", "--fail-on", "loud", str(page))
+    assert done.returncode == 2 and b"--fail-on" in done.stderr
+
+
+def test_fix_honours_fail_on_for_what_remains(run, tmp_path):
+    page = tmp_path / "names.txt"
+    page.write_text("Sychev met the minister.\n", encoding="utf-8")
+    assert run("fix", "--fail-on", "warning", str(page)).returncode == 0
+    assert run("fix", str(page)).returncode == 1
