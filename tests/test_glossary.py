@@ -516,8 +516,12 @@ def test_terms_taken_as_normal_are_what_normalize_makes_them(text):
 
 def _tbx_v2(v3: str) -> str:
     """A TBX v3 file from `write_tbx` rewritten as TBX v2 (`martif`, `termEntry`, `langSet`, `tig`)."""
-    v2 = v3.replace('<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">', '<martif type="TBX-Basic" xml:lang="en">')
-    for v3_name, v2_name in (("tbx>", "martif>"), ("tbxHeader", "martifHeader"), ("conceptEntry", "termEntry"), ("langSec", "langSet"), ("termSec", "tig")):
+    root = '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">'
+    v2 = v3.replace(root, '<martif type="TBX-Basic" xml:lang="en">')
+    names = {
+        "tbx>": "martif>", "tbxHeader": "martifHeader", "conceptEntry": "termEntry", "langSec": "langSet", "termSec": "tig"
+    }
+    for v3_name, v2_name in names.items():
         v2 = v2.replace(v3_name, v2_name)
     return v2
 
@@ -555,7 +559,8 @@ def test_tbx_batches_equal_the_whole_tree_on_shipped_and_varied_files(tmp_path, 
     tag = "<termEntry" if version == "v2" else "<conceptEntry"
     pieces = text.split(tag)
     varied = pieces[0] + "".join(
-        tag + piece.replace(">", ">" + "".join(rng.sample(_CONCEPT_ITEMS, rng.randint(0, 4))), 1) for piece in pieces[1:]
+        tag + piece.replace(">", ">" + "".join(rng.sample(_CONCEPT_ITEMS, rng.randint(0, 4))), 1)
+        for piece in pieces[1:]
     )
     monkeypatch.setattr(formats, "BATCH", 7)
     for number, sample in enumerate((text, varied)):
