@@ -147,7 +147,7 @@ def test_rules_and_explain():
     runner = CliRunner()
     listing = runner.invoke(app, ["rules"])
     assert listing.exit_code == 0
-    assert "PU001  [*]  error    dash-attribution" in listing.output
+    assert "PU001  [*]  warning  dash-attribution" in listing.output
     explained = runner.invoke(app, ["explain", "pu001"])
     assert explained.exit_code == 0
     assert "Bad: " in explained.output and "Good: " in explained.output

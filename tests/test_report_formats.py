@@ -76,7 +76,7 @@ def test_github_commands_escape_data_and_properties():
     assert github.escape_property("a:b,c%") == "a%3Ab%2Cc%25"
     out = github.render([_result(path="a,b:c.txt")])
     first = out.splitlines()[0]
-    assert first.startswith("::error file=a%2Cb%3Ac.txt,line=1,col=10,endLine=1,endColumn=")
+    assert first.startswith("::warning file=a%2Cb%3Ac.txt,line=1,col=10,endLine=1,endColumn=")
     assert ",title=PU001 dash-attribution::" in first
     assert all(line.startswith("::") for line in out.splitlines())
 

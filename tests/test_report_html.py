@@ -75,7 +75,7 @@ def test_every_issue_is_annotated_in_place_and_listed():
     assert len(notes) == len(result.issues) >= 1
     pu = next(a for a in notes if a["data-rule"] == "PU001")
     assert pu["data-category"] == "punctuation/dash-attribution"
-    assert pu["data-severity"] == "error"
+    assert pu["data-severity"] == "warning"
     listed = {a["data-issue"] for t, a in parsed.tags if t == "tr" and "data-issue" in a}
     assert listed == {a["data-issue"] for a in notes}
     assert f'href="#{pu["id"]}"' in page
@@ -88,7 +88,7 @@ def test_fixed_side_shows_word_changes():
     right = page.split('class="text right')[1].split("</td>")[0]
     assert '&#34;We agree<span class="chg">,</span>&#34; he said.' in right
     left = page.split('class="text left')[1].split("</td>")[0]
-    assert 'class="chg hl sev-error"' in left
+    assert 'class="chg hl sev-warning"' in left
 
 
 def test_fix_results_mark_remaining_issues_on_the_fixed_side():
@@ -104,9 +104,9 @@ def test_summary_counts_words_and_penalty():
     page = html.render([result])
     words = result.document.word_count
     assert f'<td class="num" id="words">{words}</td>' in page
-    expected = 1000 * 25 / words  # one error = one critical issue
+    expected = 1000 * 5 / words  # one warning = one major issue
     assert f'<td class="num" id="penalty">{expected:.2f}</td>' in page
-    assert 'data-kind="severity" value="error"' in page
+    assert 'data-kind="severity" value="warning"' in page
     assert 'data-kind="rule" value="PU001"' in page
     assert 'data-kind="category" value="punctuation/dash-attribution"' in page
 

@@ -56,7 +56,7 @@ def test_score_json(files, run):
     weights = {"info": 1, "warning": 5, "error": 25}
     assert mqm["issues"]["critical"] == sum(i.severity.value == "error" for i in issues)
     assert mqm["penalty"] == sum(weights[i.severity.value] for i in issues)
-    assert mqm["penalty_per_1000_words"] == pytest.approx(1000 * 50 / mqm["words"], abs=1e-3)
+    assert mqm["penalty_per_1000_words"] == pytest.approx(1000 * 10 / mqm["words"], abs=1e-3)
     assert 0 < data["reference"]["ter"] < 100
     assert data["passed"] is True
 
@@ -72,10 +72,10 @@ def test_gates_fail_with_exit_1(files, run):
 
 
 def test_weights_change_the_penalty(files, run):
-    data = json.loads(run("score", "--format", "json", "mt.txt", "--weights", "critical=2", cwd=files).stdout)
+    data = json.loads(run("score", "--format", "json", "mt.txt", "--weights", "major=2", cwd=files).stdout)
     counts = data["mqm"]["issues"]
-    assert counts["critical"] >= 2
-    assert data["mqm"]["penalty"] == 2 * counts["critical"] + 5 * counts["major"] + counts["minor"]
+    assert counts["major"] >= 2
+    assert data["mqm"]["penalty"] == 25 * counts["critical"] + 2 * counts["major"] + counts["minor"]
     assert run("score", "mt.txt", "--weights", "critical", cwd=files).returncode == 2
 
 

@@ -41,7 +41,7 @@ class DashAttribution(Rule):
     name = "dash-attribution"
     summary = "Russian-style dash between a quotation and its speaker"
     category = "punctuation/dash-attribution"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     fixable = True
 
     def check(self, document):
