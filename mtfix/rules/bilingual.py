@@ -184,7 +184,7 @@ class NumberMismatch(Rule):
         text = document.text
         for unit, target in units(document):
             source_numbers = numbers(unit.source, english=False)
-            if not source_numbers and not any(c.isdigit() for c in target):
+            if not source_numbers and not any(map(str.isdigit, target)):
                 continue
             source_values = {n.value for n in source_numbers}
             target_numbers = []
@@ -243,9 +243,14 @@ def _months_en() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(names)})\b\.?", re.IGNORECASE)
 
 
+@cache
+def _any_month_ru() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(data()['months-ru'])})", re.IGNORECASE)
+
+
 def months_ru(source: str) -> set[int]:
     found = set()
-    for pattern, n in _months_ru():
+    for pattern, n in _months_ru() if _any_month_ru().search(source) else ():
         for m in pattern.finditer(source):
             word = m.group().lower()
             if n == 5 and not re.fullmatch(r"ма[йяюе]", word):
