@@ -17,6 +17,7 @@ in turn from the end of the previous match finds the leftmost next match, as a s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -166,25 +167,44 @@ _START = re.Match.start
 
 
 def holding(pattern: re.Pattern[str], source: Text, spans: list) -> list:
-    """The spans (with .start and .end) in which `finditer` may find a match: those that hold
-    a literal of each set every match needs; all of them when the pattern has no such set."""
+    """The spans (with .start and .end, in order) in which `finditer` may find a match:
+    those that hold a literal of each set every match needs; all of them when the pattern
+    has no such set."""
     plan = _plan(pattern)
     if plan is None:
         return spans
     rare = plan.spaced[0] if plan.spaced is not None and source.single_blanks else plan.rare
-    tests = []
+    starts = [span.start for span in spans]
+    if any(a.end > b.start for a, b in zip(spans, spans[1:])):
+        return spans  # overlapping or out of order: no shortcut
+    kept = list(range(len(spans)))
     for literals in rare:
         places = [_where(lit, source) for lit in literals]
         if None in places:
             return spans
-        tests.append([(where.find, lit.text) for lit, where in zip(literals, places)])
-    if not tests:
-        return spans
-    return [
-        span
-        for span in spans
-        if all(any(find(text, span.start, span.end) >= 0 for find, text in test) for test in tests)
-    ]
+        found: set[int] = set()
+        for lit, where in zip(literals, places):
+            found |= _spans_with(lit.text, where, spans, starts, kept)
+        kept = sorted(found)
+        if not kept:
+            return []
+    return [spans[i] for i in kept]
+
+
+def _spans_with(literal: str, text: str, spans: list, starts: list[int], among: list[int]) -> set[int]:
+    """Which of the spans numbered `among` hold `literal` whole: by following its occurrences
+    when they are fewer than the spans, else by looking in each span."""
+    low, high = spans[among[0]].start, spans[among[-1]].end
+    if text.count(literal, low, high) > len(among):
+        return {i for i in among if text.find(literal, spans[i].start, spans[i].end) >= 0}
+    found, size = set(), len(literal)
+    at = text.find(literal, low, high)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at + size <= spans[i].end:
+            found.add(i)
+        at = text.find(literal, at + 1, high)
+    return found & set(among)
 
 
 @lru_cache(maxsize=2048)

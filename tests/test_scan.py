@@ -173,3 +173,24 @@ def test_random_patterns_find_what_a_scan_finds(seed):
             if text:
                 start = rng.randrange(len(text))
                 _same(pattern, text, start, rng.randrange(start, len(text) + 1))
+
+
+def test_holding_keeps_exactly_the_spans_in_which_a_scan_finds_a_match():
+    """Segments without the pattern's literal are left out; the matches stay the same."""
+    import random
+
+    from mtfix.model import Span
+
+    rng = random.Random(7)
+    words = ["told about", "the", "mln", "Go to", "about", "tol", "d about", "x"]
+    text = "".join(rng.choice(words) + rng.choice(" \n") for _ in range(3000))
+    cuts = sorted(rng.sample(range(1, len(text)), 400))
+    spans = [Span(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)]) if rng.random() < 0.8]
+    source = scan.Text(text)
+    for pattern in (re.compile(r"\btold about\b"), re.compile("mln"), re.compile(r"(?i)go to"), re.compile(r"\bthe\b")):
+        kept = scan.holding(pattern, source, spans)
+        assert [s for s in spans if list(pattern.finditer(text, s.start, s.end))] == [
+            s for s in kept if list(pattern.finditer(text, s.start, s.end))
+        ]
+        assert set(kept) <= set(spans)
+    assert len(scan.holding(re.compile(r"\btold about\b"), source, spans)) < len(spans)
