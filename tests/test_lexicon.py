@@ -110,7 +110,7 @@ def test_both_dawg_backends_walk_to_the_same_readings():
     path = os.path.join(pymorphy3_dicts_ru.get_path(), "words.dawg")
     pure = romanization._DictionaryWalk(dawg_python.RecordDAWG(pymorphy3.dawg.WordsDawg.DATA_FORMAT).load(path))
     words = analyzer().dictionary.words
-    compiled = romanization._DictionaryWalk(words) if hasattr(words, "dct") else romanization._CompiledDictionaryWalk(words)
+    compiled = romanization._dictionary_walk()
     found = 0
     for token in ("himatakoy", "mezhsiriysky", "kopeyskikh", "vsevolozhske", "crokhobor", "gosdume", "lavrov"):
         stems_pure, stems_compiled = {}, {}

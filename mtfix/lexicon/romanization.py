@@ -119,13 +119,14 @@ class _DictionaryWalk:
         return self.step(state, "\x01") is not None
 
 
-class _CompiledDictionaryWalk:
-    """The same walk by prefix queries, when pymorphy3 runs on the DAWG2 extension."""
+class _PrefixWalk:
+    """A walk by prefix queries to a DAWG of the DAWG2 extension, in C: pymorphy3's word forms
+    when it runs on DAWG2, or wordfreq's Russian list."""
 
-    name = "dictionary"
     root = ""
 
-    def __init__(self, words) -> None:
+    def __init__(self, name: str, words) -> None:
+        self.name = name
         self._has_prefix = words.has_keys_with_prefix
         self.is_word = words.__contains__
 
@@ -136,27 +137,12 @@ class _CompiledDictionaryWalk:
 
 def _dictionary_walk():
     words = russian.analyzer().dictionary.words
-    return _DictionaryWalk(words) if hasattr(words, "dct") else _CompiledDictionaryWalk(words)
-
-
-class _CompiledFrequencyWalk:
-    """The same walk by prefix queries to a DAWG of the list (with the DAWG2 extension)."""
-
-    name = "wordfreq"
-    root = ""
-
-    def __init__(self, words) -> None:
-        self._has_prefix = words.has_keys_with_prefix
-        self.is_word = words.__contains__
-
-    def step(self, state: str, cyrillic: str) -> str | None:
-        prefix = state + cyrillic
-        return prefix if self._has_prefix(prefix) else None
+    return _DictionaryWalk(words) if hasattr(words, "dct") else _PrefixWalk("dictionary", words)
 
 
 def _frequency_walk():
     words = russian.frequent_words_dawg()
-    return _FrequencyWalk() if words is None else _CompiledFrequencyWalk(words)
+    return _FrequencyWalk() if words is None else _PrefixWalk("wordfreq", words)
 
 
 class _FrequencyWalk:
