@@ -380,12 +380,7 @@ def _first_item(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
     if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
         return set(), True
     if op is parser.SUBPATTERN:
-        _, add, remove, body = av
-        if add & re.IGNORECASE:
-            ignore_case = True
-        if remove & re.IGNORECASE:
-            ignore_case = False
-        return _first_sequence(list(body), ignore_case)
+        return _first_sequence(*_group(av, ignore_case))
     if op is getattr(parser, "ATOMIC_GROUP", None):
         return _first_sequence(list(av), ignore_case)
     if op in _REPEATS:
@@ -403,6 +398,16 @@ def _first_item(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
             nullable = nullable or empty
         return found, nullable
     return None, False
+
+
+def _group(av, ignore_case: bool) -> tuple[list, bool]:
+    """A group's items and whether case is ignored inside it (`(?i:...)`, `(?-i:...)`)."""
+    _, add, remove, body = av
+    if add & re.IGNORECASE:
+        ignore_case = True
+    if remove & re.IGNORECASE:
+        ignore_case = False
+    return list(body), ignore_case
 
 
 def _first_sequence(items, ignore_case: bool) -> tuple[set[str] | None, bool]:
@@ -712,12 +717,7 @@ class _Reader:
     def item(self, op, av, ignore_case: bool):
         """(rare, anchors) for one item, at offsets from its start."""
         if op is parser.SUBPATTERN:
-            _, add, remove, body = av
-            if add & re.IGNORECASE:
-                ignore_case = True
-            if remove & re.IGNORECASE:
-                ignore_case = False
-            return self.sequence(list(body), ignore_case)
+            return self.sequence(*_group(av, ignore_case))
         if op is getattr(parser, "ATOMIC_GROUP", None):
             return self.sequence(list(av), ignore_case)
         if op in (parser.MAX_REPEAT, parser.MIN_REPEAT) or op is getattr(

@@ -55,15 +55,7 @@ def _spans(rng: random.Random, text: str) -> list[Span]:
 
 
 def _reference_compounds(text, spans):
-    found = cn._scan_compounds(text, spans)
-    return {
-        key: items
-        for key, items in found.items()
-        if len({o.form for o in items}) > 1
-        and any(o.form == "closed" for o in items)
-        and len(key) >= 5
-        and key not in cn.HOMOGRAPHS
-    }
+    return cn.written_two_ways(cn._scan_compounds(text, spans))
 
 
 def _reference_case_pairs(text, spans):

@@ -93,6 +93,12 @@ def compound_variants(text: str, spans) -> dict[str, list[Occurrence]]:
             items = _compound_occurrences(text, lowered, spans, key, forms)
             if items:
                 found[key] = items
+    return written_two_ways(found)
+
+
+def written_two_ways(found: dict) -> dict:
+    """The compounds of `found` written in more than one shape, one of them closed (words of
+    five letters or more that are not homographs)."""
     return {
         key: items
         for key, items in found.items()
