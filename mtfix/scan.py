@@ -38,6 +38,8 @@ _FOLDS = "\u017f\u212a\u0130\u0131"
 _CASELESS = frozenset("«»“”„‘’—–…№\u00a0")
 #: Candidate starts are tried one by one only while fewer than one per this many characters.
 _SPARSE = 16
+#: Characters from which a text is read through pattern plans rather than scanned as usual.
+LONG_TEXT = 20_000
 #: A set of more literals than this costs more to look for than a scan.
 _MOST = 12
 #: A literal runs on through an alternation only while it makes at most this many.
@@ -79,6 +81,9 @@ class Text:
         self.text = text
         self._lowered: str | None | bool = False
         self._stretch: int | None = None
+        #: Whether the text is long enough for reading patterns (about a millisecond each,
+        #: once per process) to pay; a shorter one is scanned as usual.
+        self.long = len(text) >= LONG_TEXT
 
     @property
     def lowered(self) -> str | None:
@@ -125,6 +130,9 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """The matches of `pattern.finditer(source.text, start, end)`."""
     text = source.text
+    if not source.long:
+        yield from pattern.finditer(text, start, end)
+        return
     plan = _plan(pattern)
     starts = None if plan is None else _starts(plan, source, start, end)
     if starts:
@@ -150,7 +158,10 @@ def finditer(
 
 def literal_positions(pattern: re.Pattern[str], source: Text, start: int, end: int):
     """Sorted offsets in [start, end) of the literals one of which every match of `pattern`
-    holds (a match within that range covers one of them), or None if it has none."""
+    holds (a match within that range covers one of them), or None if it has none (or the
+    text is too short to be worth reading the pattern)."""
+    if not source.long:
+        return None
     plan = _plan(pattern)
     if plan is None or not plan.rare:
         return None
@@ -170,6 +181,8 @@ def holding(pattern: re.Pattern[str], source: Text, spans: list) -> list:
     """The spans (with .start and .end, in order) in which `finditer` may find a match:
     those that hold a literal of each set every match needs; all of them when the pattern
     has no such set."""
+    if not source.long:
+        return spans
     plan = _plan(pattern)
     if plan is None:
         return spans

@@ -15,6 +15,12 @@ from mtfix.model import Span
 from mtfix.rules import casing, locale, punctuation, spacing, spelling
 from mtfix.rules.phrases import load_pack
 
+
+@pytest.fixture(autouse=True)
+def _read_every_text(monkeypatch):
+    """Plans are used from the first character here, so short test texts exercise them."""
+    monkeypatch.setattr(scan, "LONG_TEXT", 0)
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -194,3 +200,15 @@ def test_holding_keeps_exactly_the_spans_in_which_a_scan_finds_a_match():
         ]
         assert set(kept) <= set(spans)
     assert len(scan.holding(re.compile(r"\btold about\b"), source, spans)) < len(spans)
+
+
+def test_a_short_text_is_scanned_as_usual(monkeypatch):
+    monkeypatch.setattr(scan, "LONG_TEXT", 100)
+    pattern = re.compile(r"\btold about\b")
+    short, long = scan.Text("He told about it. " * 5), scan.Text("He told about it. " * 6)
+    assert not short.long and long.long
+    assert scan.literal_positions(pattern, short, 0, len(short.text)) is None
+    assert scan.literal_positions(pattern, long, 0, len(long.text)) == [3 + 18 * i for i in range(6)]
+    assert [m.span() for m in scan.finditer(pattern, short, 0, len(short.text))] == [
+        m.span() for m in pattern.finditer(short.text)
+    ]

@@ -292,7 +292,7 @@ def _lines(document, pattern):
     Only lines holding the literal text that every match of `pattern` holds are tried, or
     failing such a literal, lines that begin with a character a match can begin with."""
     text, starts = document.text, document.line_starts
-    first = first_chars(pattern)
+    first = first_chars(pattern) if document.scan_text.long else None
     for segment in document.segments_for(pattern):
         number = document.position(segment.start)[0]
         found = literal_positions(pattern, document.scan_text, segment.start, segment.end)
