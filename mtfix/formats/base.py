@@ -8,6 +8,7 @@ the spans of its target, which the bilingual rules compare.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -115,6 +116,14 @@ def _tidy(segments: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def numbered_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(1-based number, offset, line with its break) of each line of `text`."""
+    position = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        yield number, position, line
+        position += len(line)
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mtfix.document import InputError
-from mtfix.formats.base import FormatDocument, Unit, split_at_line_escapes
+from mtfix.formats.base import FormatDocument, Unit, numbered_lines, split_at_line_escapes
 from mtfix.model import Span
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(?=\")")
@@ -33,12 +33,9 @@ class PoDocument(FormatDocument):
         entry: dict[str, list[Span]] = {}
         translated = False  # the entry has a msgstr: a msgctxt or msgid starts the next one
         current = None
-        position = 0
         keyword = _KEYWORD.match
 
-        for number, line in enumerate(text.splitlines(keepends=True), 1):
-            start = position
-            position += len(line)
+        for number, start, line in numbered_lines(text):
             stripped = line.strip()  # line breaks are white space: the same as stripping the body
             if not stripped:
                 if entry:

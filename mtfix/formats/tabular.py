@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mtfix.document import InputError
-from mtfix.formats.base import FormatDocument, Unit, split_at_line_escapes, trimmed
+from mtfix.formats.base import FormatDocument, Unit, numbered_lines, split_at_line_escapes, trimmed
 from mtfix.model import Span
 
 SOURCE_NAMES = ("source", "src", "ru", "original")
@@ -33,11 +33,8 @@ class TsvDocument(FormatDocument):
     @classmethod
     def scan(cls, text, path):
         units: list[Unit] = []
-        position = 0
         source_column, target_column = 0, 1
-        for number, line in enumerate(text.splitlines(keepends=True), 1):
-            start = position
-            position += len(line)
+        for number, start, line in numbered_lines(text):
             cells = line.rstrip("\r\n").split("\t")
             if number == 1:
                 names = [c.strip().lower() for c in cells]
@@ -74,10 +71,7 @@ class JsonlDocument(FormatDocument):
     @classmethod
     def scan(cls, text, path):
         units: list[Unit] = []
-        position = 0
-        for number, line in enumerate(text.splitlines(keepends=True), 1):
-            start = position
-            position += len(line)
+        for number, start, line in numbered_lines(text):
             if not line.strip():
                 continue
             try:
