@@ -12,18 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 
 from mtfix.model import Severity, Span
 from mtfix.registry import Rule, register
+from mtfix.rules.grammar import data as grammar_data
 
 
-@cache
 def data() -> dict:
-    import yaml
-
-    text = (resources.files("mtfix") / "data" / "bilingual-ru-en.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """How Russian sources and English targets write numbers and dates (read once)."""
+    return grammar_data("bilingual-ru-en.yml")
 
 
 def units(document) -> Iterator[tuple[object, str]]:
