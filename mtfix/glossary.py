@@ -394,13 +394,6 @@ class Glossary:
         hyphenated compounds), and the capitalised words in them (names: Jabhat, Nusra)."""
         return self.index("known-words/1", _known_words)
 
-    def with_policies(self, policies: Iterable[str]) -> Glossary:
-        """A copy where entries tagged with one of `policies` forbid their admitted variants."""
-        policies = set(policies)
-        if not policies:
-            return self
-        return Glossary(apply_policies(self.entries, policies))
-
 
 class EntryLists(Mapping):
     """A key's list of (entry index, text) pairs given as (entry, text), entries decoded

@@ -105,11 +105,8 @@ def test_both_dawg_backends_walk_to_the_same_readings():
     import pymorphy3.dawg
     import pymorphy3_dicts_ru
 
-    from mtfix.lexicon.russian import analyzer
-
     path = os.path.join(pymorphy3_dicts_ru.get_path(), "words.dawg")
     pure = romanization._DictionaryWalk(dawg_python.RecordDAWG(pymorphy3.dawg.WordsDawg.DATA_FORMAT).load(path))
-    words = analyzer().dictionary.words
     compiled = romanization._dictionary_walk()
     found = 0
     for token in ("himatakoy", "mezhsiriysky", "kopeyskikh", "vsevolozhske", "crokhobor", "gosdume", "lavrov"):

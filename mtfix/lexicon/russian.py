@@ -142,14 +142,5 @@ def _nominative(parse) -> str:
     return inflected.word if inflected is not None else parse.normal_form
 
 
-def name_parses(word: str) -> list:
-    """Dictionary parses of `word` as a proper name."""
-    return [
-        p
-        for p in analyzer().parse(word)
-        if _from_dictionary(p) and NAME_TAGS & p.tag.grammemes
-    ]
-
-
 def _from_dictionary(parse) -> bool:
     return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" and len(parse.methods_stack) == 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from mtfix.model import Severity, Span
+from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.grammar import data as grammar_data
 

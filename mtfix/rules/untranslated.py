@@ -487,8 +487,6 @@ class UnknownWord(_Transliteration):
     severity = Severity.INFO
 
     def check(self, document):
-        from mtfix.lexicon.romanization import russian_shape
-
         for start, end, word, _initial in self.tokens(document):
             if not word.islower() or len(word) < 5:
                 continue

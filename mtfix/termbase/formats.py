@@ -435,11 +435,8 @@ def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
             line_starts = [0] + [m.end() for m in re.finditer(rb"\n", data)]
         return bisect.bisect_right(line_starts, offsets[index])
 
-    entries = []
-    index = -1
     with no_gc():
-        entries = _tbx_entries(body, path, report, line_of)
-    return entries
+        return _tbx_entries(body, path, report, line_of)
 
 
 _START_TAG = re.compile(rb"<([^\s>/?!]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
