@@ -103,6 +103,23 @@ ColorOption = Annotated[
     Color, typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
 ]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
+IncludeFuzzy = Annotated[
+    bool, typer.Option("--include-fuzzy", help="Check (and fix) fuzzy PO entries too; they are skipped by default.")
+]
+
+
+class TextUnits(str, Enum):
+    line = "line"
+    paragraph = "paragraph"
+
+
+TextUnitsOption = Annotated[
+    Optional[TextUnits],
+    typer.Option(
+        "--text-units",
+        help="What a unit of plain text is: a line (line-aligned corpora; the default) or a paragraph (prose).",
+    ),
+]
 
 
 class FailOn(str, Enum):
@@ -141,7 +158,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _resolver(select, ignore, glossary, config_path, languagetool=None):
+def _resolver(select, ignore, glossary, config_path, languagetool=None, include_fuzzy=False, text_units=None):
     from mtfix.config import ConfigError, check_selectors, languagetool_target
     from mtfix.inputs import SettingsResolver
 
@@ -158,6 +175,8 @@ def _resolver(select, ignore, glossary, config_path, languagetool=None):
             select=select,
             ignore=ignore,
             languagetool=None if languagetool is None else languagetool_target(languagetool, "--languagetool", "command line"),
+            include_fuzzy=include_fuzzy,
+            text_units=text_units.value if text_units else None,
         )
     except ConfigError as err:
         raise _fail(str(err)) from None
@@ -206,9 +225,9 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
         try:
             settings = resolver.for_path(item)
             if str(item) == STDIN:
-                document = documents.decode(sys.stdin.buffer.read(), STDIN, fmt)
+                document = documents.decode(sys.stdin.buffer.read(), STDIN, fmt, settings.reading)
             else:
-                document = documents.read(item, fmt)
+                document = documents.read(item, fmt, settings.reading)
             result = act(document, settings)
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
@@ -317,6 +336,8 @@ def check(
     color: ColorOption = Color.auto,
     input_format: InputFormatOption = None,
     languagetool: LanguageTool = None,
+    include_fuzzy: IncludeFuzzy = False,
+    text_units: TextUnitsOption = None,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -330,7 +351,7 @@ def check(
     from mtfix.engine import FileResult
     from mtfix.suppress import Baseline
 
-    resolver = _resolver(select, ignore, glossary, config, languagetool)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
     def act(document, settings):
@@ -371,6 +392,8 @@ def fix(
     color: ColorOption = Color.auto,
     input_format: InputFormatOption = None,
     languagetool: LanguageTool = None,
+    include_fuzzy: IncludeFuzzy = False,
+    text_units: TextUnitsOption = None,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -378,7 +401,7 @@ def fix(
     from mtfix.inputs import STDIN
     from mtfix.writer import write_atomic
 
-    resolver = _resolver(select, ignore, glossary, config, languagetool)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     to_stdout = stdout or paths == [STDIN]
     opinion = _second_opinion()
 
@@ -387,20 +410,20 @@ def fix(
         result = FileResult(
             document.path, document, outcome.remaining, outcome.document, outcome.applied, settings=settings
         )
-        changed = outcome.document.text != document.text
+        changed = outcome.document.raw != document.raw
         if diff:
             if changed:
                 sys.stdout.write(_unified_diff(document, outcome.document))
         elif to_stdout:
-            sys.stdout.write(outcome.document.text)
+            sys.stdout.write(outcome.document.raw)
         elif changed:
-            write_atomic(Path(document.path), document.encode(outcome.document.text))
+            write_atomic(Path(document.path), document.encode(outcome.document.raw))
         return result
 
     results = _run(paths, resolver, act, input_format=input_format)
     stream = sys.stderr if (diff or to_stdout) else None
     _report(results, output, statistics, quiet, stream=stream, color=color)
-    if diff and any(r.fixed and r.fixed.text != r.document.text for r in results):
+    if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
@@ -409,8 +432,8 @@ def _unified_diff(before, after) -> str:
     import difflib
 
     lines = difflib.unified_diff(
-        before.text.splitlines(keepends=True),
-        after.text.splitlines(keepends=True),
+        before.raw.splitlines(keepends=True),
+        after.raw.splitlines(keepends=True),
         fromfile=f"a/{before.path}",
         tofile=f"b/{before.path}",
     )
@@ -506,6 +529,8 @@ def report(
     glossary: Glossaries = None,
     config: ConfigPath = None,
     languagetool: LanguageTool = None,
+    include_fuzzy: IncludeFuzzy = False,
+    text_units: TextUnitsOption = None,
 ) -> None:
     """Write a self-contained HTML report: original and fixed text side by side, every issue marked."""
     from mtfix import engine
@@ -513,7 +538,7 @@ def report(
     from mtfix.report import html
 
     chosen = _weights(weights)
-    resolver = _resolver(select, ignore, glossary, config, languagetool)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
     def act(document, settings):

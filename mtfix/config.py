@@ -20,6 +20,7 @@ LANGUAGE_PAIRS = ("ru-en",)
 ENGLISH_VARIANTS = ("US", "UK")
 DATE_STYLES = ("us", "uk", "iso")
 KIEV_POLICIES = ("either", "kyiv")
+TEXT_UNITS = ("line", "paragraph")
 
 
 class ConfigError(Exception):
@@ -39,6 +40,8 @@ class Settings:
     date_style: str = ""
     kiev_policy: str = "either"
     languagetool: str = ""
+    include_fuzzy: bool = False
+    text_units: str = "line"
     source: Path | None = field(default=None, compare=False)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
@@ -62,12 +65,22 @@ class Settings:
         policies = ("kyiv",) if self.kiev_policy == "kyiv" else ()
         return load_glossaries(self.language_pair, self.glossaries, policies)
 
+    @property
+    def reading(self):
+        """How files are read into units under these settings."""
+        from mtfix.document import Reading
+
+        return Reading(include_fuzzy=self.include_fuzzy, text_units=self.text_units)
+
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the non-empty command-line overrides applied."""
-        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
+        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, (), False)})
 
 
-_KEYS = {"select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy", "languagetool"}
+_KEYS = {
+    "select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy",
+    "languagetool", "include-fuzzy", "text-units",
+}
 
 
 def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -148,6 +161,12 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         settings["kiev_policy"] = _choice(table["kiev-policy"], "kiev-policy", where, KIEV_POLICIES)
     if "languagetool" in table:
         settings["languagetool"] = languagetool_target(table["languagetool"], "languagetool", where)
+    if "include-fuzzy" in table:
+        if not isinstance(table["include-fuzzy"], bool):
+            raise ConfigError(f"{where}: `include-fuzzy` must be true or false")
+        settings["include_fuzzy"] = table["include-fuzzy"]
+    if "text-units" in table:
+        settings["text_units"] = _choice(table["text-units"], "text-units", where, TEXT_UNITS)
     return Settings(**settings)
 
 

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from mtfix import writeback
 from mtfix.config import Settings
-from mtfix.document import Document
+from mtfix.document import Document, InputError
 from mtfix.model import Applicability, Edit, Fix, Issue
 from mtfix.registry import Rule, selected
 from mtfix.suppress import suppress
@@ -38,8 +39,24 @@ def check(document: Document, settings: Settings, extra: Extra | None = None) ->
             issues.add(issue)
     if extra is not None:
         issues.update(extra(document, settings, sorted(issues, key=Issue.sort_key)))
-    found = suppress(sorted(issues, key=Issue.sort_key), document, unused)
+    found = suppress(sorted(_placed(issues, document), key=Issue.sort_key), document, unused)
     return [_with_severity(i, settings) for i in found]
+
+
+def _placed(issues: Iterable[Issue], document: Document) -> Iterable[Issue]:
+    """Issues of a file read as units: none that spans two units, and a fix only where the
+    format can write it back."""
+    if document.file_text is None and document.format == "text":
+        yield from issues
+        return
+    for issue in issues:
+        if document.file_text is not None:
+            unit = document.unit_at(issue.span.start)
+            if unit is None or issue.span.end > unit.span.end:
+                continue
+        if issue.fix is not None and writeback.file_edits(document, issue.fix) is None:
+            issue = replace(issue, fix=None)
+        yield issue
 
 
 def _with_severity(issue: Issue, settings: Settings) -> Issue:
@@ -50,27 +67,6 @@ def _with_severity(issue: Issue, settings: Settings) -> Issue:
 def eligible(issue: Issue, unsafe: bool) -> bool:
     """Whether `fix` may apply this issue's fix."""
     return issue.fix is not None and (unsafe or issue.fix.applicability is Applicability.SAFE)
-
-
-def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
-    """Apply fixes left to right, skipping any that overlaps one already taken.
-
-    Returns the new text and how many fixes were applied.
-    """
-    taken: list[Edit] = []
-    count = 0
-    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):
-        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in taken):
-            continue
-        taken.extend(fix.edits)
-        count += 1
-    parts, position = [], 0
-    for edit in sorted(taken):
-        parts.append(text[position : edit.span.start])
-        parts.append(edit.replacement)
-        position = edit.span.end
-    parts.append(text[position:])
-    return "".join(parts), count
 
 
 @dataclass
@@ -98,19 +94,25 @@ class FixOutcome:
 def fix(
     document: Document, settings: Settings, unsafe: bool = False, extra: Extra | None = None
 ) -> FixOutcome:
-    """Check and apply fixes repeatedly until nothing changes, a text repeats, or the pass cap."""
-    seen = {document.text}
+    """Check and apply fixes repeatedly until nothing changes, a text repeats, or the pass cap.
+
+    Each pass writes the fixes into the file's text and reads it again, so a fix that would
+    leave the file malformed stops the run with an InputError and nothing is written."""
+    seen = {document.raw}
     applied = 0
     issues = check(document, settings, extra)
     for _ in range(MAX_PASSES):
         fixes = [i.fix for i in issues if eligible(i, unsafe)]
         if not fixes:
             break
-        text, count = apply_fixes(document.text, fixes)
-        if text in seen:
+        raw, count = writeback.apply(document, fixes)
+        if raw in seen:
             break
-        seen.add(text)
+        seen.add(raw)
         applied += count
-        document = document.with_text(text)
+        try:
+            document = document.reread(raw)
+        except InputError as err:
+            raise InputError(f"{document.path}: not fixed: the fixes would make the file unreadable ({err})", document.path) from None
         issues = check(document, settings, extra)
     return FixOutcome(document, applied, issues)

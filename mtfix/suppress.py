@@ -35,14 +35,16 @@ class Directives:
 
     @classmethod
     def parse(cls, document: Document) -> Directives:
+        """The directives in the file's text (outside the units, in a file read as units);
+        spans and lines are the file's."""
         found = cls()
         off_from: int | None = None
-        for match in DIRECTIVE.finditer(document.text):
+        text = document.raw
+        for match in DIRECTIVE.finditer(text):
             verb = match["verb"].lower()
             if verb == "ignore":
-                line, _ = document.position(match.start())
                 codes = tuple(c for c in re.split(r"[\s,]+", match["codes"].upper()) if c)
-                target = _next_text_line(document, line)
+                target = _next_text_line(text, match.end(), document.file_position(match.end())[0])
                 found.ignores.append(_Ignore(Span(*match.span()), target, codes))
             elif verb == "off" and off_from is None:
                 off_from = match.start()
@@ -50,13 +52,14 @@ class Directives:
                 found.quiet.append(Span(off_from, match.end()))
                 off_from = None
         if off_from is not None:
-            found.quiet.append(Span(off_from, len(document.text)))
+            found.quiet.append(Span(off_from, len(text)))
         return found
 
     def hides(self, issue: Issue, document: Document) -> bool:
-        if any(q.start <= issue.span.start < q.end for q in self.quiet):
+        at = document.file_offset(issue.span.start)
+        if any(q.start <= at < q.end for q in self.quiet):
             return True
-        line, _ = document.position(issue.span.start)
+        line, _ = document.file_position(at)
         hidden = False
         for ignore in self.ignores:
             if ignore.target_line == line and (
@@ -69,12 +72,17 @@ class Directives:
         return (ignore for ignore in self.ignores if not ignore.used)
 
 
-def _next_text_line(document: Document, line: int) -> int:
-    """The first line after `line` that has text (a directive applies across blank lines)."""
-    for candidate in range(line + 1, len(document.line_starts) + 1):
-        span = document.line_span(candidate)
-        if document.text[span.start : span.end].strip():
+def _next_text_line(text: str, after: int, line: int) -> int:
+    """The first line with text after the directive that ends at `after`, on `line`: a
+    directive applies across blank lines."""
+    position = text.find("\n", after)
+    candidate = line
+    while position >= 0:
+        candidate += 1
+        following = text.find("\n", position + 1)
+        if text[position + 1 : following if following >= 0 else len(text)].strip():
             return candidate
+        position = following
     return line + 1
 
 
@@ -84,7 +92,7 @@ def suppress(issues: list[Issue], document: Document, unused: Rule | None = None
     if not directives.ignores and not directives.quiet:
         return issues
     kept = [i for i in issues if not directives.hides(i, document)]
-    if unused is not None:
+    if unused is not None and document.file_text is None:  # a directive outside the units has no place to report
         kept.extend(
             unused.issue(d.span.start, d.span.end, "suppression directive hides nothing on the next line")
             for d in directives.unused()

@@ -6,8 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtfix import check_text, fix_text
-from mtfix.engine import apply_fixes
+from mtfix.document import Document
 from mtfix.model import Edit, Fix, Span
+from mtfix.writeback import apply
+
+
+def apply_fixes(text, fixes):
+    return apply(Document(text), fixes)
 
 
 def test_edits_insert_delete_replace():

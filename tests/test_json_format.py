@@ -20,7 +20,7 @@ def test_report_shape_and_exact_offsets(tmp_path, run):
     for issue in first["issues"]:
         assert set(issue) == {
             "code", "name", "category", "severity", "message", "start", "end", "line", "column",
-            "end_line", "end_column", "text", "suggestions", "fix",
+            "end_line", "end_column", "unit", "text", "suggestions", "fix",
         }
         assert TEXT[issue["start"] : issue["end"]] == issue["text"]
         assert issue["severity"] in ("error", "warning", "info")

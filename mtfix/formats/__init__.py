@@ -1,7 +1,8 @@
-"""Readers for the file formats mtfix checks, chosen by extension or by name.
+"""Readers and writers for the file formats mtfix checks, chosen by extension or by name.
 
-Every reader keeps the text exactly as read; only the spans of translated text become
-segments, so issues point into the file and `fix` changes nothing else.
+A reader turns a decoded file into the Document rules read (see `mtfix.document`); its
+module's `ESCAPES` say how edited text is written back (see `mtfix.formats.base`), and a
+module may write whole units itself (`unit_edits`, as PO does to wrap its strings).
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ import importlib
 
 from mtfix.document import Document, InputError
 
-#: Format name -> module and class of its reader.
+#: Format name -> module and function of its reader.
 READERS = {
-    "text": ("text", None),
-    "markdown": ("markdown", "MarkdownDocument"),
-    "html": ("html", "HtmlDocument"),
-    "xliff": ("xliff", "XliffDocument"),
-    "po": ("po", "PoDocument"),
-    "tmx": ("tmx", "TmxDocument"),
-    "tsv": ("tabular", "TsvDocument"),
-    "jsonl": ("tabular", "JsonlDocument"),
+    "text": ("text", "read"),
+    "markdown": ("markdown", "read"),
+    "html": ("html", "read"),
+    "xliff": ("xliff", "read"),
+    "po": ("po", "read"),
+    "tmx": ("tmx", "read"),
+    "tsv": ("tabular", "read_tsv"),
+    "jsonl": ("tabular", "read_jsonl"),
 }
 EXTENSIONS = {
     ".txt": "text",
@@ -44,20 +45,25 @@ def format_of(path: str) -> str:
     return EXTENSIONS.get(suffix, "text")
 
 
-def parse(text: str, name: str, path: str = "-", encoding: str = "utf-8", bom: bytes = b"") -> Document:
-    """Read `text` as format `name`."""
+def module(name: str):
+    """The module that reads and writes format `name`."""
     if name not in READERS:
-        raise InputError(f"unknown input format {name!r} (known: {', '.join(NAMES)})", path)
-    module, cls = READERS[name]
-    reader = importlib.import_module(f"mtfix.formats.{module}")
-    if cls is None:
-        return reader.parse(text, path, encoding, bom)
-    return getattr(reader, cls).parse(text, path, encoding, bom)
+        raise InputError(f"unknown input format {name!r} (known: {', '.join(NAMES)})")
+    return importlib.import_module(f"mtfix.formats.{READERS[name][0]}")
 
 
 def load(document: Document, name: str | None = None) -> Document:
-    """`document` (as decoded from a file) read as format `name`, else by its extension."""
+    """`document` (as decoded from a file, plain text) read as format `name`, else as the
+    format its extension names."""
     name = name or format_of(document.path)
-    if name == "text":
-        return document
-    return parse(document.text, name, document.path, document.encoding, document.bom)
+    if name not in READERS:
+        raise InputError(f"unknown input format {name!r} (known: {', '.join(NAMES)})", document.path)
+    document.format = name
+    return getattr(module(name), READERS[name][1])(document)
+
+
+def parse(text: str, name: str, path: str = "-", encoding: str = "utf-8", bom: bytes = b"", reading=None) -> Document:
+    """Read `text` as format `name`."""
+    from mtfix.document import Reading
+
+    return load(Document(text=text, path=path, encoding=encoding, bom=bom, reading=reading or Reading()), name)

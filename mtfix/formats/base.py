@@ -1,121 +1,137 @@
-"""What every file format shares: translation units, and re-reading a file after a fix.
+"""What every file format shares: the view of a file's units that rules read, and the
+write-back of edits to that view into the file's own syntax.
 
-A format Document keeps `text` exactly as read and lists as `segments` only the spans of
-translated (target) text. Bilingual formats also list `units`: each unit's source text and
-the spans of its target, which the bilingual rules compare.
+A bilingual reader lists its units as Drafts; `view` lays their targets out one after the
+other, a blank line apart, as the Document rules read. `file_edits` turns edits of that text
+into edits of the file: text runs take the edit's replacement escaped for where it lands
+(`&amp;` in XML, `\\"` in a PO string), escapes are replaced whole, and an edit that would
+reach outside its unit, into an inline code, or across markup (a CDATA boundary) is refused.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import ClassVar
+from collections.abc import Callable, Iterator
 
 from mtfix.document import Document
-from mtfix.model import Span
+from mtfix.model import Edit, Span
+from mtfix.units import PLACEHOLDER, Draft, Kind, Piece, State, Unit
+
+#: What separates two units in the view: a paragraph break, which no rule reads across.
+SEPARATOR = "\n\n"
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One translation unit: its source text (decoded) and its target's spans in the file.
-
-    `source_codes` and `target_codes` are the inline codes (XLIFF/TMX tags such as `x id=1`)
-    of each side, for formats that mark them up; they must agree.
-    """
-
-    source: str
-    target: tuple[Span, ...]
-    id: str = ""
-    source_codes: tuple[str, ...] = ()
-    target_codes: tuple[str, ...] = ()
-
-    @property
-    def span(self) -> Span:
-        """From the start of the first target span to the end of the last."""
-        return Span(self.target[0].start, self.target[-1].end)
-
-
-@dataclass
-class FormatDocument(Document):
-    """A Document read by a format reader. An empty `segments` list means nothing to check."""
-
-    units: list[Unit] = field(default_factory=list)
-    format: ClassVar[str] = "text"
-
-    def __post_init__(self) -> None:
-        segments = self.segments
-        super().__post_init__()
-        self.segments = segments
-
-    @classmethod
-    def parse(cls, text: str, path: str = "-", encoding: str = "utf-8", bom: bytes = b""):
-        """Read `text` into a document of this format; InputError when it is malformed."""
-        segments, units = cls.scan(text, path)
-        return cls(
-            text=text, path=path, encoding=encoding, bom=bom, segments=_tidy(segments), units=units
+def view(plain: Document, drafts: list[Draft], name: str) -> Document:
+    """The Document rules read for a bilingual file: the checked units' targets in file order."""
+    parts: list[str] = []
+    units: list[Unit] = []
+    position = 0
+    include_fuzzy = plain.reading.include_fuzzy
+    for draft in drafts:
+        if not draft.pieces or draft.state is State.FUZZY and not include_fuzzy:
+            continue
+        text = draft.text
+        if not text.strip(PLACEHOLDER + " \t\r\n"):
+            continue
+        if parts:
+            parts.append(SEPARATOR)
+            position += len(SEPARATOR)
+        parts.append(text)
+        units.append(
+            Unit(
+                source=draft.source,
+                target=(Span(position, position + len(text)),),
+                id=draft.id,
+                state=draft.state,
+                context=draft.context,
+                notes=draft.notes,
+                group=draft.group,
+                source_codes=draft.source_codes,
+                target_codes=draft.target_codes,
+                pieces=tuple(draft.pieces),
+            )
         )
-
-    @classmethod
-    def scan(cls, text: str, path: str) -> tuple[list[Span], list[Unit]]:
-        raise NotImplementedError
-
-    @classmethod
-    def escape(cls, target: str) -> str:
-        """Make an edited target legal in the format (entities, string escapes)."""
-        return target
-
-    @classmethod
-    def unescape(cls, raw: str) -> str:
-        """The text a raw target span stands for."""
-        return raw
-
-    def target_text(self, unit: Unit) -> str:
-        """A unit's target as text, its pieces joined by a space."""
-        return " ".join(self.unescape(self.text[s.start : s.end]) for s in unit.target)
-
-    def with_text(self, text: str) -> FormatDocument:
-        """The document after a fix: edited targets escaped for the format, then read anew."""
-        return self.parse(self._escaped(text), self.path, self.encoding, self.bom)
-
-    def _escaped(self, new: str) -> str:
-        """`new` with each edited segment escaped; the text between segments is unchanged by
-        fixes, so it locates each segment in `new`."""
-        old, segments = self.text, self.segments
-        if not segments or new == old:
-            return new
-        head, tail = old[: segments[0].start], old[segments[-1].end :]
-        if not (new.startswith(head) and new.endswith(tail)):
-            return new
-        out, position, shift = [head], len(head), 0
-        for i, segment in enumerate(segments):
-            last = i + 1 == len(segments)
-            gap = tail if last else old[segment.end : segments[i + 1].start]
-            if last:
-                end = len(new) - len(tail)
-            elif new.startswith(gap, segment.end + shift):
-                end = segment.end + shift
-            else:
-                end = new.find(gap, position)
-                if end < 0:
-                    return new
-            before, after = old[segment.start : segment.end], new[position:end]
-            out.append(after if after == before else self.escape(after))
-            out.append(gap)
-            position = end + len(gap)
-            shift = position - (segment.end + len(gap)) if not last else shift
-        return "".join(out)
+        position += len(text)
+    text = "".join(parts)
+    return Document(
+        text=text,
+        path=plain.path,
+        encoding=plain.encoding,
+        bom=plain.bom,
+        segments=[Span(0, len(text))] if text else [],
+        units=units,
+        format=name,
+        file_text=plain.text,
+        reading=plain.reading,
+    )
 
 
-def _tidy(segments: list[Span]) -> list[Span]:
-    """Segments sorted, empty ones dropped, touching ones merged."""
-    merged: list[Span] = []
-    for span in sorted(s for s in segments if s.end > s.start):
-        if merged and span.start <= merged[-1].end:
-            merged[-1] = Span(merged[-1].start, max(span.end, merged[-1].end))
-        else:
-            merged.append(span)
-    return merged
+Escape = Callable[[str], str]
+
+
+def file_edits(document: Document, unit: Unit, edits: list[Edit], escapes: dict[str, Escape]) -> list[Edit] | None:
+    """Edits of the file that make the view's `edits` (all inside `unit`), or None when one
+    of them may not be written: it leaves the unit, touches an inline code, crosses markup,
+    or puts a placeholder into the text."""
+    out = []
+    for edit in edits:
+        found = _file_edit(unit, edit, escapes)
+        if found is None:
+            return None
+        out.append(found)
+    return out
+
+
+def _file_edit(unit: Unit, edit: Edit, escapes: dict[str, Escape]) -> Edit | None:
+    span = unit.span
+    if edit.span.start < span.start or edit.span.end > span.end or PLACEHOLDER in edit.replacement:
+        return None
+    start, end = edit.span.start - span.start, edit.span.end - span.start
+    located = list(_located(unit.pieces))
+    for s, piece in located:
+        reached = s < end and s + len(piece.text) > start if piece.text else start < s < end
+        if reached and piece.kind in (Kind.CODE, Kind.MARKUP):
+            return None
+    shown = [(s, p) for s, p in located if p.text]
+    if not shown:
+        return None
+    head = next(((s, p) for s, p in shown if s <= start < s + len(p.text)), None)
+    tail = next(((s, p) for s, p in shown if s < end <= s + len(p.text)), None) if end > start else head
+    if head is None:  # an insertion at the very end
+        s, p = shown[-1]
+        raw_start = p.raw.end
+        head = (s, p)
+    else:
+        raw_start = _at(head, start)
+    raw_end = raw_start if end == start else _at(tail, end) if tail is not None else shown[-1][1].raw.end
+    prefix = suffix = ""
+    (s, piece), (t, last) = head, tail or head
+    if piece.kind is Kind.ESCAPE and s < start:  # inside an escape: it is replaced whole
+        prefix, raw_start = piece.text[: start - s], piece.raw.start
+    if last.kind is Kind.ESCAPE and end < t + len(last.text) and end > start:
+        suffix, raw_end = last.text[end - t :], last.raw.end
+    escape = escapes.get(piece.context, _same)
+    return Edit.replace(raw_start, raw_end, escape(prefix + edit.replacement + suffix))
+
+
+def _located(pieces: tuple[Piece, ...]) -> Iterator[tuple[int, Piece]]:
+    """Each piece with its start in the unit's text."""
+    position = 0
+    for piece in pieces:
+        yield position, piece
+        position += len(piece.text)
+
+
+def _at(located: tuple[int, Piece], offset: int) -> int:
+    """The file offset of the unit's `offset`, which lies in (or at the end of) the piece."""
+    start, piece = located
+    if piece.kind is Kind.TEXT:
+        return piece.raw.start + offset - start
+    return piece.raw.start if offset <= start else piece.raw.end
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def numbered_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -135,16 +151,29 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def split_at_line_escapes(text: str, span: Span, escapes: re.Pattern[str]) -> list[Span]:
-    """The pieces of a quoted string between its `\\n`, `\\t` and `\\r` escapes, so no rule
-    reads an escape as text; `escapes` finds every escape of the format, so `\\\\n` is not
-    taken for one."""
-    if text.find("\\", span.start, span.end) < 0:  # no escape at all: the usual case
-        return [span] if span.end > span.start else []
-    pieces, start = [], span.start
-    for m in escapes.finditer(text, span.start, span.end):
-        if m.group() in ("\\n", "\\t", "\\r"):
-            pieces.append(Span(start, m.start()))
-            start = m.end()
-    pieces.append(Span(start, span.end))
-    return [p for p in pieces if p.end > p.start]
+def escaped_pieces(raw: str, start: int, end: int, escapes: re.Pattern[str], decode: Callable[[str], str], context: str) -> list[Piece]:
+    """Pieces of the string body `start`..`end`: text runs, and each escape (a match of
+    `escapes`) as one piece showing what it stands for."""
+    pieces: list[Piece] = []
+    position = start
+    if raw.find("\\", start, end) < 0 and raw.find("&", start, end) < 0:
+        return [Piece(Kind.TEXT, raw[start:end], Span(start, end), context)] if end > start else []
+    for m in escapes.finditer(raw, start, end):
+        if m.start() > position:
+            pieces.append(Piece(Kind.TEXT, raw[position : m.start()], Span(position, m.start()), context))
+        pieces.append(Piece(Kind.ESCAPE, decode(m.group()), Span(m.start(), m.end()), context))
+        position = m.end()
+    if end > position:
+        pieces.append(Piece(Kind.TEXT, raw[position:end], Span(position, end), context))
+    return pieces
+
+
+def tidy(segments: list[Span]) -> list[Span]:
+    """Segments sorted, empty ones dropped, touching ones merged."""
+    merged: list[Span] = []
+    for span in sorted(s for s in segments if s.end > s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(span.end, merged[-1].end))
+        else:
+            merged.append(span)
+    return merged

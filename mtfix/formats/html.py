@@ -1,25 +1,28 @@
 """HTML: the text nodes, without script, style, code and preformatted blocks.
 
-Entity references stay in the text as written; an edited text node has its bare `&` and `<`
-escaped on write-back.
+Entity references stay in the text as written; an edit's replacement has its bare `&` and
+`<` escaped on write-back. Each text node is a unit, named by its line.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from mtfix.formats import xml
-from mtfix.formats.base import trimmed
+from mtfix.document import Document
+from mtfix.formats.base import tidy, trimmed
 from mtfix.model import Span
+from mtfix.units import Unit
 
 #: Elements whose content is not prose.
 SKIPPED = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template", "textarea", "svg", "math"})
 _REFERENCE = re.compile(r"&#?[\w]+;?")
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
+_BARE = re.compile(r"&(?!#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z_][\w.-]*;)|<")
+
+
+def escape(text: str) -> str:
+    """Escape `&` that starts no reference, and `<`."""
+    return _BARE.sub(lambda m: {"&": "&amp;", "<": "&lt;"}[m.group()], text)
 
 
 class _Scanner(HTMLParser):
@@ -76,13 +79,16 @@ class _Scanner(HTMLParser):
         self.open = []
 
 
-@dataclass
-class HtmlDocument(xml.XmlDocument):
-    format = "html"
+def read(plain: Document) -> Document:
+    text = plain.text
+    scanner = _Scanner(text)
+    scanner.feed(text)
+    scanner.close()
+    segments = [s for r in scanner.runs if (s := trimmed(text, r.start, r.end))]
+    plain.segments = tidy(segments)
+    plain.units = [Unit(source="", target=(s,), id=str(text.count("\n", 0, s.start) + 1)) for s in segments]
+    plain.format = "html"
+    return plain
 
-    @classmethod
-    def scan(cls, text, path):
-        scanner = _Scanner(text)
-        scanner.feed(text)
-        scanner.close()
-        return [s for r in scanner.runs if (s := trimmed(text, r.start, r.end))], []
+
+ESCAPES = {"": escape}

@@ -9,11 +9,12 @@ directives still work: suppression reads them from the whole text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
-from mtfix.formats.base import FormatDocument, trimmed
+from mtfix.document import Document
+from mtfix.formats.base import tidy, trimmed
 from mtfix.model import Span
+from mtfix.units import Unit
 
 _PROTECTED = re.compile(
     r"(?<!`)(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`)"  # code span
@@ -37,38 +38,44 @@ def _parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-@dataclass
-class MarkdownDocument(FormatDocument):
-    format = "markdown"
-
-    @classmethod
-    def scan(cls, text, path):
-        front = _FRONT_MATTER.match(text)
-        skip = front.end() if front else 0
-        lines = text[skip:].splitlines(keepends=True)
-        starts = [skip]
-        for line in lines:
-            starts.append(starts[-1] + len(line))
-        cursors: dict[int, int] = {}
-        segments: list[Span] = []
-        for token in _parser().parse(text[skip:]):
-            if token.type != "inline" or token.map is None:
-                continue
-            first = token.map[0]
-            located: list[tuple[int, int]] = []  # (content index, document offset) per line
-            index = 0
-            for k, piece in enumerate(token.content.split("\n")):
-                number = first + k
-                if number >= len(lines):
-                    break
-                line = lines[number].rstrip("\r\n")
-                at = line.find(piece, cursors.get(number, 0)) if piece else -1
-                if piece and at >= 0:
-                    located.append((index, starts[number] + at, len(piece)))
-                    cursors[number] = at + len(piece)
-                index += len(piece) + 1
-            segments.extend(_prose(text, token.content, located))
-        return segments, []
+def read(plain: Document) -> Document:
+    """The prose spans as segments; each block (paragraph, heading, item, cell) a unit named
+    by its first line."""
+    text = plain.text
+    front = _FRONT_MATTER.match(text)
+    skip = front.end() if front else 0
+    skip_lines = text.count("\n", 0, skip)
+    lines = text[skip:].splitlines(keepends=True)
+    starts = [skip]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    cursors: dict[int, int] = {}
+    segments: list[Span] = []
+    units: list[Unit] = []
+    for token in _parser().parse(text[skip:]):
+        if token.type != "inline" or token.map is None:
+            continue
+        first = token.map[0]
+        located: list[tuple[int, int]] = []  # (content index, document offset) per line
+        index = 0
+        for k, piece in enumerate(token.content.split("\n")):
+            number = first + k
+            if number >= len(lines):
+                break
+            line = lines[number].rstrip("\r\n")
+            at = line.find(piece, cursors.get(number, 0)) if piece else -1
+            if piece and at >= 0:
+                located.append((index, starts[number] + at, len(piece)))
+                cursors[number] = at + len(piece)
+            index += len(piece) + 1
+        prose = _prose(text, token.content, located)
+        if prose:
+            segments.extend(prose)
+            units.append(Unit(source="", target=tuple(prose), id=str(skip_lines + first + 1)))
+    plain.segments = tidy(segments)
+    plain.units = units
+    plain.format = "markdown"
+    return plain
 
 
 def _prose(text: str, content: str, located) -> list[Span]:

@@ -2,50 +2,62 @@
 
 The source language is the header's `srclang` (else the first variant); the target is the
 first other variant, preferring English. Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are
-not text; `hi` is.
+placeholders; `hi` is text between two placeholders. A `tu` without `tuid` is named by its
+position (`tu 3`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from mtfix.document import Document
 from mtfix.formats import xml
-from mtfix.model import Span
+from mtfix.formats.base import view
+from mtfix.units import Draft
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+ESCAPES = xml.ESCAPES
 
 
-@dataclass
-class TmxDocument(xml.XmlDocument):
-    format = "tmx"
+def read(plain: Document) -> Document:
+    xml.validate(plain)
+    return view(plain, _drafts(plain.text, plain.path), "tmx")
 
-    @classmethod
-    def scan(cls, text, path):
-        segments: list[Span] = []
-        units = []
-        tags = xml.events(text, path)
-        srclang = ""
-        variants: list[tuple[str, xml.Content]] = []
-        lang = ""
-        ident = ""
-        for tag in tags:
-            if tag.kind in ("start", "empty") and tag.local == "header":
-                srclang = (tag.attr("srclang") or "").lower()
-            elif tag.kind == "start" and tag.local == "tu":
-                variants, ident = [], tag.attr("tuid") or ""
-            elif tag.kind == "start" and tag.local == "tuv":
-                lang = (tag.attr("lang") or "").lower()
-            elif tag.kind == "start" and tag.local == "seg":
-                variants.append((lang, xml.content(text, tags, tag, CODES)))
-            elif tag.kind == "start" and tag.local in ("note", "prop"):
-                xml.skip(tags)
-            elif tag.kind == "end" and tag.local == "tu" and variants:
-                source, target = _pair(variants, srclang)
-                if target is not None:
-                    segments.extend(target.runs)
-                    if (found := xml.unit(source, target, ident)) is not None:
-                        units.append(found)
-        return segments, units
+
+def _drafts(text: str, path: str) -> list[Draft]:
+    drafts = []
+    tags = xml.events(text, path)
+    srclang = ""
+    variants: list[tuple[str, xml.Content]] = []
+    notes: list[str] = []
+    lang = ident = ""
+    count = 0
+    for tag in tags:
+        if tag.kind in ("start", "empty") and tag.local == "header":
+            srclang = (tag.attr("srclang") or "").lower()
+        elif tag.kind == "start" and tag.local == "tu":
+            count += 1
+            variants, notes, ident = [], [], tag.attr("tuid") or f"tu {count}"
+        elif tag.kind == "start" and tag.local == "tuv":
+            lang = (tag.attr("lang") or "").lower()
+        elif tag.kind == "start" and tag.local == "seg":
+            variants.append((lang, xml.content(text, tags, tag, CODES)))
+        elif tag.kind == "start" and tag.local == "note":
+            notes.append(xml.content(text, tags, tag, CODES).text)
+        elif tag.kind == "start" and tag.local == "prop":
+            xml.skip(tags)
+        elif tag.kind == "end" and tag.local == "tu" and variants:
+            source, target = _pair(variants, srclang)
+            if target is not None:
+                drafts.append(
+                    Draft(
+                        id=ident,
+                        source=source.text if source else "",
+                        pieces=target.pieces,
+                        notes=tuple(notes),
+                        source_codes=tuple(source.codes) if source else (),
+                        target_codes=tuple(target.codes),
+                    )
+                )
+    return drafts
 
 
 def _pair(variants, srclang):

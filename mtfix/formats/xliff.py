@@ -1,57 +1,102 @@
 """XLIFF 1.2 (`trans-unit` with `source` and `target`) and 2.x (`unit`/`segment`).
 
-Each target is checked; inline codes (`x`, `ph`, `bpt`, `sc`, ...) and the content of code
-elements are not text. Alternatives (`alt-trans`) and notes are never read.
+Each target is a unit; a 1.2 target segmented with `<mrk mtype="seg">` gives one unit per
+segment, paired with the `seg-source` segment of the same `mid`. Inline codes (`x`, `ph`,
+`bpt`, `g`, `pc`, `sc`, ...) are placeholders; CDATA is text. Alternatives (`alt-trans`) are
+never read; notes are kept with their unit.
+
+States: 1.2 `approved="yes"`, `signed-off` and `final`, and 2.x `final` are approved; 1.2
+`new` and `needs-translation` are untranslated; any other target is a translation (MT
+awaiting review among them) and is checked.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from mtfix.document import Document
 from mtfix.formats import xml
-from mtfix.model import Span
+from mtfix.formats.base import view
+from mtfix.units import Draft, State
 
 #: Elements whose content is native code, not translatable text (XLIFF 1.2 and 2.x).
 CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "ut", "sc", "ec", "cp", "sm", "em"})
 #: Elements that hold one source/target pair: XLIFF 1.2 `trans-unit`, XLIFF 2 `segment`.
 PAIRS = frozenset({"trans-unit", "segment"})
 #: Elements never looked into.
-SKIPPED = frozenset({"alt-trans", "note", "notes", "ignorable", "originalData", "header"})
+SKIPPED = frozenset({"alt-trans", "ignorable", "originalData", "header"})
+_APPROVED = frozenset({"signed-off", "final"})
+_UNTRANSLATED = frozenset({"new", "needs-translation"})
+
+ESCAPES = xml.ESCAPES
 
 
-@dataclass
-class XliffDocument(xml.XmlDocument):
-    format = "xliff"
+def read(plain: Document) -> Document:
+    xml.validate(plain)
+    return view(plain, _drafts(plain.text, plain.path), "xliff")
 
-    @classmethod
-    def scan(cls, text, path):
-        segments: list[Span] = []
-        units = []
-        tags = xml.events(text, path)
-        stack: list[xml.Tag] = []
-        source = None
-        for tag in tags:
-            if tag.kind == "start":
-                if tag.local in SKIPPED:
-                    xml.skip(tags)
-                    continue
-                parent = stack[-1].local if stack else ""
-                if parent in PAIRS and tag.local == "source":
-                    source = xml.content(text, tags, tag, CODES)
-                    continue
-                if parent in PAIRS and tag.local == "target":
-                    target = xml.content(text, tags, tag, CODES)
-                    segments.extend(target.runs)
-                    ident = _ident(stack)
-                    if (found := xml.unit(source, target, ident)) is not None:
-                        units.append(found)
-                    continue
-                stack.append(tag)
-                if tag.local in PAIRS:
-                    source = None
-            elif tag.kind == "end" and stack:
-                stack.pop()
-        return segments, units
+
+def _drafts(text: str, path: str) -> list[Draft]:
+    drafts: list[Draft] = []
+    tags = xml.events(text, path)
+    stack: list[xml.Tag] = []
+    source = segmented = None
+    notes: list[str] = []
+    for tag in tags:
+        if tag.kind == "start":
+            if tag.local in SKIPPED:
+                xml.skip(tags)
+                continue
+            parent = stack[-1].local if stack else ""
+            if tag.local == "note":
+                notes.append(xml.content(text, tags, tag, CODES).text)
+                continue
+            if parent in PAIRS and tag.local == "source":
+                source = xml.content(text, tags, tag, CODES)
+                continue
+            if parent in PAIRS and tag.local == "seg-source":
+                segmented = xml.content(text, tags, tag, CODES)
+                continue
+            if parent in PAIRS and tag.local == "target":
+                target = xml.content(text, tags, tag, CODES)
+                ident = _ident(stack)
+                state = _state(stack[-1], tag)
+                group = "/".join(g for t in stack if t.local in ("file", "group") and (g := t.attr("id") or t.attr("original") or ""))
+                if target.segments:
+                    sources = segmented.segments if segmented else {}
+                    for mid, part in target.segments.items():
+                        drafts.append(_draft(sources.get(mid), part, f"{ident}/{mid}", state, notes, group))
+                else:
+                    drafts.append(_draft(source, target, ident, state, notes, group))
+                continue
+            stack.append(tag)
+            if tag.local in PAIRS or tag.local == "unit":
+                source = segmented = None
+                if tag.local != "segment":
+                    notes = []
+        elif tag.kind == "end" and stack:
+            stack.pop()
+    return drafts
+
+
+def _draft(source: xml.Content | None, target: xml.Content, ident: str, state: State, notes, group: str) -> Draft:
+    return Draft(
+        id=ident,
+        source=source.text if source else "",
+        pieces=target.pieces,
+        state=state,
+        notes=tuple(notes),
+        group=group,
+        source_codes=tuple(source.codes) if source else (),
+        target_codes=tuple(target.codes),
+    )
+
+
+def _state(pair: xml.Tag, target: xml.Tag) -> State:
+    state = (target.attr("state") or pair.attr("state") or "").lower()
+    if pair.attr("approved") == "yes" or state in _APPROVED:
+        return State.APPROVED
+    if state in _UNTRANSLATED:
+        return State.UNTRANSLATED
+    return State.TRANSLATED
 
 
 def _ident(stack: list[xml.Tag]) -> str:

@@ -1,7 +1,11 @@
-"""A small XML scanner that keeps exact offsets, shared by the XLIFF and TMX readers.
+"""What the XLIFF and TMX readers share: a real parser's verdict, and a scanner that keeps
+exact offsets.
 
-It never expands entities and never rewrites anything: it only says where tags and text
-are. Escaping for edited targets lives here too.
+expat (through defusedxml, which refuses entity tricks) decides whether a file is
+well-formed; a file it rejects is one error naming the line and column. The scanner then
+says where tags, text, entities and CDATA sections are, without rewriting anything, and
+`content` lays an element's text out as pieces: text, entities (one character each), CDATA
+text, and inline codes as one placeholder each.
 """
 
 from __future__ import annotations
@@ -9,26 +13,29 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from mtfix.document import InputError
-from mtfix.formats.base import FormatDocument, Unit, trimmed
+from mtfix.document import Document, InputError
+from mtfix.formats.base import escaped_pieces
 from mtfix.model import Span
+from mtfix.units import PLACEHOLDER, Kind, Piece, trim
 
 _MARKUP = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"<!--.*?-->|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
     r"|<(?P<close>/?)(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)"
     r"\s*(?P<empty>/?)>",
     re.S,
 )
 _ATTR = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z_][\w.-]*);")
-_BARE = re.compile(r"&(?!#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z_][\w.-]*;)|<|(?<=\]\])>")
+_SPECIAL = re.compile(r"[&<>]")
+_DECLARED_ENCODING = re.compile(r"""\A(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
 
 
 @dataclass(frozen=True)
 class Tag:
-    """A start, end or empty tag (kind "start", "end", "empty") or a text run ("text")."""
+    """A start, end or empty tag (kind "start", "end", "empty"), a text run ("text"), a
+    CDATA section ("cdata") or a comment or processing instruction ("other")."""
 
     kind: str
     name: str
@@ -47,87 +54,113 @@ class Tag:
         return None
 
 
+def validate(document: Document) -> None:
+    """InputError naming line and column unless expat finds the file well-formed."""
+    import xml.parsers.expat
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import XMLParser
+
+    text = _DECLARED_ENCODING.sub(r"\1\2UTF-8\2", document.text, count=1)  # decoded already
+    parser = XMLParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except DefusedXmlException as err:
+        raise InputError(f"{document.path}: refused XML ({err})", document.path) from None
+    except (SyntaxError, xml.parsers.expat.ExpatError) as err:
+        line, column = getattr(err, "position", (0, 0))
+        reason = str(err).split(":")[0]
+        raise InputError(f"{document.path}:{line}:{column + 1}: not well-formed XML ({reason})", document.path) from None
+
+
 def events(text: str, path: str) -> Iterator[Tag]:
-    """Tags and text runs in document order; InputError when tags do not nest."""
+    """Tags, text runs and CDATA sections in document order."""
     position = 0
-    stack: list[Tag] = []
     for m in _MARKUP.finditer(text):
         if m.start() > position:
             yield Tag("text", "", position, m.start())
         position = m.end()
-        if not m["name"]:
-            continue
-        if m["close"]:
-            if not stack or stack[-1].name != m["name"]:
-                raise InputError(f"{path}:{_line(text, m.start())}: unexpected </{m['name']}>", path)
-            stack.pop()
+        if m["cdata"] is not None:
+            yield Tag("cdata", "", m.start(), m.end())
+        elif not m["name"]:
+            yield Tag("other", "", m.start(), m.end())
+        elif m["close"]:
             yield Tag("end", m["name"], m.start(), m.end())
         elif m["empty"]:
             yield Tag("empty", m["name"], m.start(), m.end(), m["attrs"])
         else:
-            tag = Tag("start", m["name"], m.start(), m.end(), m["attrs"])
-            stack.append(tag)
-            yield tag
+            yield Tag("start", m["name"], m.start(), m.end(), m["attrs"])
     if position < len(text):
         yield Tag("text", "", position, len(text))
-    if stack:
-        raise InputError(f"{path}:{_line(text, stack[-1].start)}: <{stack[-1].name}> is never closed", path)
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def escape(target: str) -> str:
-    """Escape `&` that starts no reference, `<`, and `>` after `]]`."""
-    return _BARE.sub(lambda m: {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[m.group()], target)
+    """Escape `&`, `<` and `>` for XML character data."""
+    return _SPECIAL.sub(lambda m: {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[m.group()], target)
+
+
+def escape_cdata(target: str) -> str:
+    """Text for inside a CDATA section: `]]>` is split over two sections."""
+    return target.replace("]]>", "]]]]><![CDATA[>")
 
 
 def unescape(raw: str) -> str:
     return html.unescape(raw)
 
 
+ESCAPES = {"xml": escape, "cdata": escape_cdata}
+
+
 @dataclass
 class Content:
-    """The text runs and inline codes found inside one element (source, target, seg)."""
+    """An element's text as pieces (one list per `mrk mtype="seg"` segment where it has
+    them, keyed by `mid`), its inline codes, and its plain text."""
 
-    runs: list[Span]
+    pieces: list[Piece]
     codes: list[str]
     text: str
+    segments: dict[str, Content] = field(default_factory=dict)
 
 
 def content(text: str, tags: Iterator[Tag], element: Tag, code_elements: frozenset[str]) -> Content:
-    """Read up to the end tag of `element`: text runs outside code elements, and the codes."""
-    runs: list[Span] = []
+    """Read up to the end tag of `element`: its text as pieces, its codes, and the
+    segments marked in it."""
+    pieces: list[Piece] = []
     codes: list[str] = []
-    pieces: list[str] = []
-    depth, skipping = 1, 0
+    segments: dict[str, Content] = {}
+    depth = 1
     for tag in tags:
         if tag.kind == "text":
-            if not skipping:
-                runs.append(Span(tag.start, tag.end))
-                pieces.append(unescape(text[tag.start : tag.end]))
+            pieces.extend(escaped_pieces(text, tag.start, tag.end, _REFERENCE, unescape, "xml"))
+        elif tag.kind == "cdata":
+            pieces.append(Piece(Kind.MARKUP, "", Span(tag.start, tag.start + 9), "xml"))
+            pieces.append(Piece(Kind.TEXT, text[tag.start + 9 : tag.end - 3], Span(tag.start + 9, tag.end - 3), "cdata"))
+            pieces.append(Piece(Kind.MARKUP, "", Span(tag.end - 3, tag.end), "xml"))
+        elif tag.kind == "other":
+            pieces.append(Piece(Kind.MARKUP, "", Span(tag.start, tag.end), "xml"))
         elif tag.kind == "empty":
-            if tag.local in code_elements:
-                codes.append(_signature(tag))
-                pieces.append(" ")
+            codes.append(_signature(tag))
+            pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
         elif tag.kind == "start":
-            depth += 1
+            if tag.local == "mrk" and tag.attr("mtype") == "seg":
+                segments[tag.attr("mid") or str(len(segments) + 1)] = content(text, tags, tag, code_elements)
+                pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
+                continue
+            codes.append(_signature(tag))
             if tag.local in code_elements:
-                if not skipping:
-                    codes.append(_signature(tag))
-                    pieces.append(" ")
-                skipping += 1
-            elif not skipping:
-                codes.append(_signature(tag))
+                end = _skip(tags)
+                pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, end), "xml"))
+            else:
+                depth += 1
+                pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
         else:
             depth -= 1
             if depth == 0:
                 break
-            if tag.local in code_elements:
-                skipping -= 1
-    segments = [s for r in runs if (s := trimmed(text, r.start, r.end))]
-    return Content(segments, sorted(codes), " ".join("".join(pieces).split()))
+            pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
+    plain = "".join(p.text for p in pieces).replace(PLACEHOLDER, " ")
+    return Content(trim(pieces), sorted(codes), " ".join(plain.split()), segments)
 
 
 def _signature(tag: Tag) -> str:
@@ -135,8 +168,8 @@ def _signature(tag: Tag) -> str:
     return f"{tag.local} {ident}".strip()
 
 
-def skip(tags: Iterator[Tag]) -> None:
-    """Consume events up to the end of the element just started."""
+def _skip(tags: Iterator[Tag]) -> int:
+    """Consume events up to the end of the element just started; the offset after it."""
     depth = 1
     for tag in tags:
         if tag.kind == "start":
@@ -144,28 +177,10 @@ def skip(tags: Iterator[Tag]) -> None:
         elif tag.kind == "end":
             depth -= 1
             if depth == 0:
-                return
+                return tag.end
+    return 0
 
 
-class XmlDocument(FormatDocument):
-    """Base for XML formats: entity escaping for edited targets."""
-
-    @classmethod
-    def escape(cls, target: str) -> str:
-        return escape(target)
-
-    @classmethod
-    def unescape(cls, raw: str) -> str:
-        return unescape(raw)
-
-
-def unit(source: Content | None, target: Content, ident: str) -> Unit | None:
-    if not target.runs:
-        return None
-    return Unit(
-        source=source.text if source else "",
-        target=tuple(target.runs),
-        id=ident,
-        source_codes=tuple(source.codes) if source else (),
-        target_codes=tuple(target.codes),
-    )
+def skip(tags: Iterator[Tag]) -> None:
+    """Consume events up to the end of the element just started."""
+    _skip(tags)

@@ -4,12 +4,62 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from mtfix import __version__
+from mtfix.document import Document
 from mtfix.engine import FileResult, rules_for
+from mtfix.model import Edit, Issue
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
+
+
+class Where(NamedTuple):
+    """Where an issue is in its file: offsets, 1-based lines and columns, the unit's id (None
+    where the file has no units) and the flagged text as the unit shows it."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    unit: str | None
+    text: str
+
+
+def where(document: Document, issue: Issue) -> Where:
+    start, end = issue.span.start, issue.span.end
+    unit = document.unit_at(start)
+    line, column = document.location(start)
+    end_line, end_column = document.location(end, end=True) if end > start else (line, column)
+    return Where(
+        document.file_offset(start),
+        document.file_offset(end, end=True) if end > start else document.file_offset(start),
+        line,
+        column,
+        end_line,
+        end_column,
+        unit.id if unit is not None else None,
+        document.text[start:end],
+    )
+
+
+def file_edits(document: Document, issue: Issue) -> list[Edit]:
+    """The edits of the file that make the issue's fix."""
+    from mtfix import writeback
+
+    if issue.fix is None:
+        return []
+    return writeback.file_edits(document, issue.fix) or []
+
+
+def unit_label(unit: str | None, limit: int = 40) -> str:
+    """A unit's id as one short line: a PO context shown before its msgid."""
+    if not unit:
+        return ""
+    label = " ".join(unit.replace("\x04", " | ").split())
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def summary(results: list[FileResult]) -> dict[str, Any]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from mtfix.engine import FileResult
+from mtfix.report import unit_label, where
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -32,8 +33,8 @@ def render(results: list[FileResult]) -> str:
             lines.append(_command("error", {"file": result.path, "title": "mtfix"}, result.error))
         document = result.fixed or result.document
         for issue in result.issues:
-            line, column = document.position(issue.span.start)
-            end_line, end_column = document.position(issue.span.end)
+            at = where(document, issue)
+            line, column, end_line, end_column = at.line, at.column, at.end_line, at.end_column
             properties: dict[str, object] = {"file": result.path, "line": line, "col": column}
             if end_line == line:
                 # GitHub only honours columns on single-line annotations; endColumn is exclusive there.
@@ -44,5 +45,7 @@ def render(results: list[FileResult]) -> str:
             message = issue.message
             if issue.suggestions:
                 message += " Suggestion: " + " / ".join(f"`{s}`" for s in issue.suggestions)
+            if at.unit is not None:
+                message += f" (unit {unit_label(at.unit)})"
             lines.append(_command(LEVEL[issue.severity.value], properties, message))
     return "".join(line + "\n" for line in lines)

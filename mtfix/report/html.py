@@ -21,7 +21,7 @@ from typing import Any
 from mtfix import __version__
 from mtfix.align import word_diff
 from mtfix.document import Document
-from mtfix.engine import FileResult, apply_fixes, eligible
+from mtfix.engine import FileResult, eligible
 from mtfix.metrics import mqm
 from mtfix.model import Issue
 
@@ -257,9 +257,11 @@ def _fixed_view(result: FileResult, unsafe: bool) -> tuple[Document, Document, s
     """(left, right, which side the issues sit on)."""
     if result.fixed is not None:
         return result.document, result.fixed, "right"
-    fixes = [i.fix for i in result.issues if eligible(i, unsafe)]
-    text, _ = apply_fixes(result.document.text, fixes)
-    return result.document, result.document.with_text(text), "left"
+    from mtfix import engine
+    from mtfix.config import Settings
+
+    outcome = engine.fix(result.document, result.settings or Settings(), unsafe=unsafe)
+    return result.document, outcome.document, "left"
 
 
 def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:

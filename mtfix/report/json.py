@@ -9,20 +9,19 @@ from mtfix import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue
-from mtfix.report import summary
+from mtfix.report import file_edits, summary, where
 
 
 def issue_dict(issue: Issue, document: Document) -> dict[str, Any]:
-    """One issue as a JSON object, with offsets and 1-based line/column."""
-    line, column = document.position(issue.span.start)
-    end_line, end_column = document.position(issue.span.end)
+    """One issue as a JSON object, with file offsets, 1-based line/column and its unit."""
+    at = where(document, issue)
     fix = None
     if issue.fix:
         fix = {
             "applicability": issue.fix.applicability.value,
             "edits": [
                 {"start": e.span.start, "end": e.span.end, "replacement": e.replacement}
-                for e in issue.fix.edits
+                for e in file_edits(document, issue)
             ],
         }
     return {
@@ -31,13 +30,14 @@ def issue_dict(issue: Issue, document: Document) -> dict[str, Any]:
         "category": issue.category,
         "severity": issue.severity.value,
         "message": issue.message,
-        "start": issue.span.start,
-        "end": issue.span.end,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "text": document.text[issue.span.start : issue.span.end],
+        "start": at.start,
+        "end": at.end,
+        "line": at.line,
+        "column": at.column,
+        "end_line": at.end_line,
+        "end_column": at.end_column,
+        "unit": at.unit,
+        "text": at.text,
         "suggestions": list(issue.suggestions),
         "fix": fix,
     }

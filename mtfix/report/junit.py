@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from mtfix.engine import FileResult
+from mtfix.report import unit_label, where
 
 # Characters XML 1.0 cannot carry at all; document text may contain them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,9 +32,10 @@ def render(results: list[FileResult]) -> str:
         document = result.fixed or result.document
         lines = []
         for issue in result.issues:
-            line, column = document.position(issue.span.start)
+            at = where(document, issue)
             mark = " [*]" if issue.safe_fix else ""
-            lines.append(f"{result.path}:{line}:{column}: {issue.code} {issue.message}{mark}")
+            unit = f" (unit {unit_label(at.unit)})" if at.unit is not None else ""
+            lines.append(f"{result.path}:{at.line}:{at.column}: {issue.code} {issue.message}{mark}{unit}")
         n = len(result.issues)
         failure = ET.SubElement(
             case, "failure", {"message": f"{n} issue{'s' * (n != 1)}", "type": "mtfix"}

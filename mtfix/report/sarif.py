@@ -17,6 +17,7 @@ from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.registry import all_rules
+from mtfix.report import file_edits, where
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/mtfix/"
@@ -54,9 +55,10 @@ def _rule(rule) -> dict[str, Any]:
     }
 
 
-def _region(document: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:
-    line, column = document.position(start)
-    end_line, end_column = document.position(end)
+def _region(document: Document, start: int, end: int, snippet: str | None = None) -> dict[str, Any]:
+    """The region of file offsets `start`..`end`."""
+    line, column = document.file_position(start)
+    end_line, end_column = document.file_position(end)
     region: dict[str, Any] = {
         "startLine": line,
         "startColumn": column,
@@ -65,8 +67,8 @@ def _region(document: Document, start: int, end: int, snippet: bool = True) -> d
         "charOffset": start,
         "charLength": end - start,
     }
-    if snippet:
-        region["snippet"] = {"text": document.text[start:end]}
+    if snippet is not None:
+        region["snippet"] = {"text": snippet}
     return region
 
 
@@ -74,6 +76,7 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
     message = issue.message
     if issue.suggestions:
         message += " Suggestion: " + " / ".join(f"`{s}`" for s in issue.suggestions)
+    at = where(document, issue)
     result: dict[str, Any] = {
         "ruleId": issue.code,
         "ruleIndex": rule_index,
@@ -83,13 +86,12 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
             {
                 "physicalLocation": {
                     "artifactLocation": {**location, "index": index},
-                    "region": _region(document, issue.span.start, issue.span.end),
-                }
+                    "region": _region(document, at.start, at.end, at.text),
+                },
+                **({"logicalLocations": [{"name": at.unit, "kind": "element"}]} if at.unit is not None else {}),
             }
         ],
-        "partialFingerprints": {
-            "mtfix/v1": f"{issue.code}:{document.text[issue.span.start:issue.span.end]}"
-        },
+        "partialFingerprints": {"mtfix/v1": f"{issue.code}:{at.text}"},
         "properties": {"category": issue.category, "name": issue.name},
     }
     if issue.fix:
@@ -101,10 +103,10 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
                         "artifactLocation": dict(location),
                         "replacements": [
                             {
-                                "deletedRegion": _region(document, e.span.start, e.span.end, False),
+                                "deletedRegion": _region(document, e.span.start, e.span.end),
                                 "insertedContent": {"text": e.replacement},
                             }
-                            for e in issue.fix.edits
+                            for e in file_edits(document, issue)
                         ],
                     }
                 ],
@@ -136,7 +138,7 @@ def report(results: list[FileResult]) -> dict[str, Any]:
         artifacts.append(
             {
                 "location": location,
-                "length": len(document.text),
+                "length": len(document.raw),
                 "encoding": document.encoding,
                 "mimeType": _mime_type(result.path),
             }

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from mtfix.engine import FileResult
+from mtfix.report import unit_label
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -61,11 +62,15 @@ def _error_line(result: FileResult, m=_Markup) -> str:
 
 
 def _issue_line(path: str, document, issue, m=_Markup) -> str:
-    """`path:line:col: CODE message [*]`, `[*]` when plain `mtfix fix` corrects it."""
-    line, column = document.position(issue.span.start)
+    """`path:line:col: CODE message [*]`, `[*]` when plain `mtfix fix` corrects it; for a
+    file read as units, the unit's id follows (`(unit 12)`)."""
+    line, column = document.location(issue.span.start)
     mark = f" {m.styled('dim', m.fixable)}" if issue.safe_fix else ""
     code = m.styled(_STYLE[issue.severity.value], issue.code)
-    return f"{m.styled('bold', m.text(path))}:{line}:{column}: {code} {m.text(issue.message)}{mark}"
+    unit = ""
+    if document.file_text is not None and (found := document.unit_at(issue.span.start)) is not None:
+        unit = " " + m.styled("dim", m.text(f"(unit {unit_label(found.id)})"))
+    return f"{m.styled('bold', m.text(path))}:{line}:{column}: {code} {m.text(issue.message)}{mark}{unit}"
 
 
 def render(results: list[FileResult], statistics: bool = False, quiet: bool = False, m=_Markup) -> str:
@@ -129,6 +134,7 @@ def _snippet(document, issue) -> str:
     """The issue's line, trimmed around the issue, with the offending text highlighted."""
     line, _ = document.position(issue.span.start)
     span = document.line_span(line)
+    number, _ = document.location(issue.span.start)
     start, end = issue.span.start, min(issue.span.end, span.end)
     left = max(span.start, start - _CONTEXT)
     right = min(span.end, end + _CONTEXT)
@@ -137,7 +143,7 @@ def _snippet(document, issue) -> str:
     style = _STYLE[issue.severity.value]
     target = document.text[start:end]
     marked = f"[{style} reverse]{_Markup.text(target)}[/]" if target else f"[{style} reverse]‸[/]"
-    return f"[dim]{line:>6} │[/] {_Markup.text(before)}{marked}{_Markup.text(after)}"
+    return f"[dim]{number:>6} │[/] {_Markup.text(before)}{marked}{_Markup.text(after)}"
 
 
 def _help(issue) -> str | None:
