@@ -5,33 +5,32 @@
     ['PU001']
     >>> mtfix.fix_text('"We agree", - he said.')
     '"We agree," he said.'
+    >>> [(f.code, f.unit) for f in mtfix.check_units([("Мы согласны.", "We agree agree."), ("Да.", "Yes yes.")])]
+    [('SP001', '1')]
+    >>> mtfix.fix_units([("Они не могут.", "They can not.")])
+    ['They cannot.']
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_text", "fix_text"]
+__all__ = ["Finding", "Settings", "__version__", "check_file", "check_text", "check_units", "fix_text", "fix_units"]
 
 if TYPE_CHECKING:
+    from mtfix.api import Finding, check_file, check_text, check_units, fix_text, fix_units
     from mtfix.config import Settings
-    from mtfix.model import Issue
 
 
-def check_text(text: str, settings: Settings | None = None) -> list[Issue]:
-    """Issues in `text` under `settings` (defaults: every rule, ru-en, US English)."""
-    from mtfix import engine
-    from mtfix.config import Settings
-    from mtfix.document import Document
+def __getattr__(name: str) -> Any:
+    """The API loads on first use, so `mtfix --version` and imports of one module stay cheap."""
+    if name == "Settings":
+        from mtfix.config import Settings
 
-    return engine.check(Document(text), settings or Settings())
+        return Settings
+    if name in __all__:
+        from mtfix import api
 
-
-def fix_text(text: str, settings: Settings | None = None, unsafe: bool = False) -> str:
-    """`text` with every safe fix applied (and unsafe ones too when asked)."""
-    from mtfix import engine
-    from mtfix.config import Settings
-    from mtfix.document import Document
-
-    return engine.fix(Document(text), settings or Settings(), unsafe=unsafe).document.text
+        return getattr(api, name)
+    raise AttributeError(f"module 'mtfix' has no attribute {name!r}")

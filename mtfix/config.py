@@ -44,6 +44,17 @@ class Settings:
     text_units: str = "line"
     source: Path | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        # Lists (and other iterables) where a caller passes them; Settings stay hashable.
+        for name in ("select", "ignore", "severity"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value.items() if isinstance(value, dict) else value))
+        if self.severity and any(not isinstance(level, Severity) for _, level in self.severity):
+            object.__setattr__(self, "severity", tuple((code, Severity(level)) for code, level in self.severity))
+        if not isinstance(self.glossaries, tuple) or any(not isinstance(g, Path) for g in self.glossaries):
+            object.__setattr__(self, "glossaries", tuple(Path(g) for g in self.glossaries))
+
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity for a rule code (longest prefix wins), else `default`."""
         best, chosen = -1, default

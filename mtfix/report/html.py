@@ -1,7 +1,8 @@
 """The HTML report: one self-contained page a reviewer opens in a browser or prints.
 
 Per file, the original text and the fixed text side by side with word-level change
-highlights; every issue marked in place with its code, category, severity, message and
+highlights (for a bilingual file, a table of its units instead: id, source, target and
+fixed text); every issue marked in place with its code, category, severity, message and
 suggestion; filters by category, severity and rule; a summary with the MQM-style penalty
 that links to each issue; j/k to move between issues. No network access: styles and script
 are inline, fonts are the reader's own. Every piece of document text goes through Jinja's
@@ -24,6 +25,7 @@ from mtfix.document import Document
 from mtfix.engine import FileResult, eligible
 from mtfix.metrics import mqm
 from mtfix.model import Issue
+from mtfix.units import PLACEHOLDER, Kind, State, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 _RANK = {"error": 2, "warning": 1, "info": 0}
@@ -253,6 +255,99 @@ def _attach_stray_notes(rows: list[Row], issues: list[IssueView], noted: set[str
                 break
 
 
+@dataclass
+class Segment:
+    """One unit of a bilingual file as a row: its id (a PO context apart), source, the target
+    as read and as fixed, each cell as `_cell` pieces, and the notes of the unit's issues."""
+
+    index: int
+    id: str
+    context: str
+    state: str
+    source: str
+    target: list[dict[str, Any]]
+    fixed: list[dict[str, Any]]
+    notes: list[IssueView] = field(default_factory=list)
+    changed: bool = False
+    missing: bool = False
+
+
+def _pair_units(before: Document, after: Document) -> list[int | None]:
+    """For each unit of `before`, the index of the same unit in `after`: the one at the same
+    index when the ids agree, else the one with that id (when only one has it), else the one
+    at the same index; None when there is none."""
+    by_id: dict[str, int | None] = {}
+    for n, unit in enumerate(after.units):
+        by_id[unit.id] = None if unit.id in by_id else n  # an id held twice matches nothing
+    pairs: list[int | None] = []
+    for n, unit in enumerate(before.units):
+        if n < len(after.units) and after.units[n].id == unit.id:
+            pairs.append(n)
+        elif unit.id and by_id.get(unit.id) is not None:
+            pairs.append(by_id[unit.id])
+        else:
+            pairs.append(n if n < len(after.units) else None)
+    return pairs
+
+
+def _codes(document: Document, unit: Unit, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pieces with each inline-code placeholder apart, titled with the code as the file
+    has it; the placeholder character stays the piece's text."""
+    raw = document.file_text or ""
+    codes = [raw[p.raw.start : p.raw.end] for p in unit.pieces if p.kind is Kind.CODE]
+    out: list[dict[str, Any]] = []
+    seen = 0
+    for item in items:
+        if item["kind"] != "text" or PLACEHOLDER not in item["text"]:
+            out.append(item)
+            continue
+        for k, part in enumerate(item["text"].split(PLACEHOLDER)):
+            if k:
+                title = codes[seen] if seen < len(codes) else "inline code"
+                seen += 1
+                out.append({**item, "kind": "code", "text": PLACEHOLDER, "title": title})
+            if part:
+                out.append({**item, "text": part})
+    return out
+
+
+def _segments(left: Document, right: Document, side: str, issues: list[IssueView]) -> list[Segment]:
+    """The rows of a bilingual file: one per unit of `left`, the fixed unit beside it."""
+    pairs = _pair_units(left, right)
+    annotated = left if side == "left" else right
+    near = _Near(issues)
+    noted: set[str] = set()  # marks only: the notes are listed under the text
+    rows: list[Segment] = []
+    row_of = {}  # index of a unit of the annotated document -> its row
+    for n, (unit, match) in enumerate(zip(left.units, pairs)):
+        other = right.units[match] if match is not None else None
+        ls = (unit.span.start, unit.span.end)
+        rs = (other.span.start, other.span.end) if other is not None else None
+        left_text = left.text[ls[0] : ls[1]]
+        right_text = right.text[rs[0] : rs[1]] if rs else ""
+        changed = rs is not None and left_text != right_text
+        pieces_left, pieces_right = word_diff(left_text, right_text) if changed else ([], [])
+        target = _cell(left.text, *ls, _changed_ranges(pieces_left, ls[0]),
+                       near.around(*ls) if side == "left" else [], noted)
+        fixed = []
+        if rs:
+            fixed = _cell(right.text, *rs, _changed_ranges(pieces_right, rs[0]),
+                          near.around(*rs) if side == "right" else [], noted)
+        context, _, name = unit.id.rpartition("\x04")
+        rows.append(Segment(
+            n, name, context, "" if unit.state is State.TRANSLATED else unit.state.value, unit.source,
+            _codes(left, unit, [i for i in target if i["kind"] != "note"]),
+            _codes(right, other, [i for i in fixed if i["kind"] != "note"]) if other is not None else [],
+            changed=changed, missing=rs is None,
+        ))
+        row_of[n if side == "left" else match] = n
+    for view in issues:
+        index = annotated.unit_index(view.issue.span.start)
+        row = row_of.get(index if index is not None else 0)
+        rows[row if row is not None else 0].notes.append(view)
+    return rows
+
+
 def _fixed_view(result: FileResult, unsafe: bool) -> tuple[Document, Document, str]:
     """(left, right, which side the issues sit on)."""
     if result.fixed is not None:
@@ -265,14 +360,18 @@ def _fixed_view(result: FileResult, unsafe: bool) -> tuple[Document, Document, s
 
 
 def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
-    view: dict[str, Any] = {"id": f"f{number}", "path": result.path, "error": result.error, "rows": [], "issues": []}
+    view: dict[str, Any] = {
+        "id": f"f{number}", "path": result.path, "error": result.error, "rows": [], "segments": [], "issues": [],
+    }
     if result.document is None:
         return view
     left, right, side = _fixed_view(result, unsafe)
     annotated = left if side == "left" else right
+    bilingual = result.document.file_text is not None and bool(result.document.units)
     issues = []
     for n, issue in enumerate(result.issues):
-        line, column = annotated.position(issue.span.start)
+        # a bilingual file's issues are listed at their lines in the file, as `mtfix check` has them
+        line, column = (annotated.location if bilingual else annotated.position)(issue.span.start)
         fix = None
         if issue.fix:
             fix = " · ".join(e.replacement or "(delete)" for e in issue.fix.edits)
@@ -280,6 +379,16 @@ def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
             IssueView(f"f{number}-i{n}", issue, result.path, line, column,
                       annotated.text[issue.span.start : issue.span.end], fix)
         )
+    view.update(
+        issues=issues,
+        side=side,
+        words=result.document.word_count,
+        applied=result.applied if result.fixed is not None else sum(
+            1 for i in result.issues if eligible(i, unsafe)),
+    )
+    if bilingual:
+        view["segments"] = _segments(left, right, side, issues)
+        return view
     left_lines, right_lines = _line_spans(left), _line_spans(right)
     near = _Near(issues)
     rows: list[Row] = []
@@ -301,14 +410,7 @@ def _file_view(number: int, result: FileResult, unsafe: bool) -> dict[str, Any]:
             row.right = _cell(right.text, rs[0], rs[1], changed, near.around(*rs) if side == "right" else [], noted)
         rows.append(row)
     _attach_stray_notes(rows, issues, noted, side)
-    view.update(
-        rows=rows,
-        issues=issues,
-        side=side,
-        words=result.document.word_count,
-        applied=result.applied if result.fixed is not None else sum(
-            1 for i in result.issues if eligible(i, unsafe)),
-    )
+    view["rows"] = rows
     return view
 
 

@@ -1,0 +1,41 @@
+"""The Python API: text, units and files, and Settings built the way callers write them."""
+
+from __future__ import annotations
+
+import doctest
+
+import mtfix
+from mtfix import Settings
+
+
+def test_module_examples_hold():
+    assert doctest.testmod(mtfix).failed == 0
+
+
+def test_check_units_names_the_unit_and_the_flagged_text():
+    found = mtfix.check_units(
+        [("Они договорились.", "They agreed."), ("Стороны не могут договориться.", "The sides can not agree.")]
+    )
+    assert [(f.code, f.unit, f.text) for f in found] == [("SP002", "2", "can not")]
+
+
+def test_fix_units_returns_every_target_in_order():
+    fixed = mtfix.fix_units([("Да.", "Yes."), ("Он сказал.", '"We agree", - he said.'), ("Нет.", "No & never.")])
+    assert fixed == ["Yes.", '"We agree," he said.', "No & never."]
+
+
+def test_check_file_reports_file_lines_and_unit_ids(tmp_path):
+    po = tmp_path / "news.po"
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "lead"\nmsgid "Стороны не могут"\nmsgstr ""\n"The sides can "\n"not agree."\n', encoding="utf-8")
+    (finding,) = mtfix.check_file(po)
+    assert (finding.code, finding.unit, finding.line, finding.column, finding.text) == (
+        "SP002", "lead\x04Стороны не могут", 7, 12, "can not"
+    )
+
+
+def test_settings_take_lists_and_stay_hashable():
+    settings = Settings(select=["SP"], ignore=["SP001"], severity={"SP002": "info"}, glossaries=[])
+    assert settings.select == ("SP",) and settings.ignore == ("SP001",)
+    assert hash(settings) == hash(Settings(select=("SP",), ignore=("SP001",), severity=(("SP002", "info"),)))
+    (issue,) = mtfix.check_text("They can not.", settings)
+    assert issue.severity.value == "info"
