@@ -64,6 +64,8 @@ class Document:
     file_text: str | None = None
     reading: Reading = field(default_factory=Reading)
     line_starts: list[int] = field(init=False, repr=False)
+    #: Analyses that several rules share, worked out once per document (by key).
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _scan: Any = field(default=None, init=False, repr=False, compare=False)
     _file_lines: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _unit_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)

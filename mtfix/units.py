@@ -98,8 +98,8 @@ def trim(pieces: list[Piece]) -> list[Piece]:
     for index in (0, -1):
         while pieces:
             piece = pieces[index]
-            if piece.kind is Kind.MARKUP:
-                pieces.pop(index)  # markup at the edges belongs to the element, not the text
+            if piece.kind is Kind.MARKUP or piece.kind is not Kind.CODE and not piece.text:
+                pieces.pop(index)  # markup (and empty text, as of `<![CDATA[]]>`) at the edges belongs to the element
                 continue
             if piece.kind is Kind.CODE or not piece.text[index].isspace():
                 break

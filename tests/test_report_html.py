@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+import pytest
 from markupsafe import escape
 from html.parser import HTMLParser
 
@@ -196,3 +198,245 @@ def test_line_matcher_answers_as_difflib_does():
         alo, blo = rnd.randint(0, len(a)), rnd.randint(0, len(b))
         ahi, bhi = rnd.randint(alo, len(a)), rnd.randint(blo, len(b))
         assert matcher.find_longest_match(alo, ahi, blo, bhi) == expected.find_longest_match(alo, ahi, blo, bhi)
+
+
+# Bilingual files: a table of units (id, source, target, fixed) instead of the side by side.
+
+PO = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#: a.c:1
+msgctxt "greeting"
+msgid "«Мы согласны», - сказал он."
+msgstr "«We agree», - he said."
+
+msgid "Tom & Jerry"
+msgstr "Tom & Jerry are are here."
+
+msgid "Long"
+msgstr ""
+"This is a long line that "
+"wraps in the file."
+
+msgid "<script>alert(1)</script>"
+msgstr "<b onclick=x()>It is bold</b> text ."
+'''
+
+XLIFF = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="ru" target-language="en" datatype="plaintext" original="x">
+    <body>
+      <trans-unit id="t1">
+        <source>«Мы согласны», - сказал он.</source>
+        <target>«We agree», - he said.</target>
+      </trans-unit>
+      <trans-unit id="t2">
+        <source>Том &amp; Джерри</source>
+        <target>Tom &amp; Jerry are are here.</target>
+      </trans-unit>
+      <trans-unit id="t3">
+        <source>Нажмите <x id="1"/> здесь</source>
+        <target>Press <x id="1"/> here  .</target>
+      </trans-unit>
+      <trans-unit id="t4">
+        <source>Готово</source>
+        <target>Done.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+
+class _Units(HTMLParser):
+    """Per row of the segment table: the text of each cell (for the target and fixed cells,
+    the unit's text without the notes under it), the notes' attributes, and the row's HTML
+    positions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[dict] = []
+        self.cell: str | None = None
+        self.depth = 0  # open elements inside the current cell
+        self.skip = 0  # depth at which the notes start (0: not in them)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = attrs.get("class", "").split()
+        if tag == "tr" and "unit" in classes:
+            self.rows.append({"attrs": attrs, "cells": {}, "notes": [], "marks": []})
+            return
+        if not self.rows:
+            return
+        row = self.rows[-1]
+        if tag == "td" and self.cell is None:
+            self.cell = next(c for c in ("uid", "src", "tgt", "fix", "ln") if c in classes)
+            row["cells"][self.cell] = ""
+            self.depth = 0
+            return
+        if self.cell is None:
+            return
+        self.depth += 1
+        if "unit-issues" in classes:
+            self.skip = self.depth
+        if "note" in classes:
+            row["notes"].append((self.cell, attrs))
+        if "data-ids" in attrs:
+            row["marks"].append((self.cell, attrs["data-ids"]))
+
+    def handle_endtag(self, tag):
+        if self.cell is None:
+            return
+        if tag == "td" and self.depth == 0:
+            self.cell = None
+            return
+        if self.skip and self.depth == self.skip:
+            self.skip = 0
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.cell is not None and not self.skip:
+            self.rows[-1]["cells"][self.cell] += data
+
+
+def _bilingual(tmp_path, name: str, content: str) -> tuple[FileResult, str, list[dict]]:
+    from mtfix.document import read
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    document = read(path)
+    result = FileResult(name, document, engine.check(document, Settings()), settings=Settings())
+    page = html.render([result])
+    parser = _Units()
+    parser.feed(page)
+    return result, page, parser.rows
+
+
+@pytest.mark.parametrize("name, content", [("x.po", PO), ("x.xlf", XLIFF)])
+def test_bilingual_file_is_a_table_of_units(tmp_path, name, content):
+    result, page, rows = _bilingual(tmp_path, name, content)
+    document = result.document
+    fixed = engine.fix(document, Settings()).document  # what `mtfix fix` writes
+    assert len(document.units) == len(fixed.units) == len(rows) == 4
+    assert 'class="sidebyside segments"' in page and 'class="text left"' not in page  # no line-by-line view
+    for unit, fixed_unit, row in zip(document.units, fixed.units, rows):
+        cells = row["cells"]
+        context, _, msgid = unit.id.rpartition("\x04")
+        assert cells["uid"].split() == (context.split() + msgid.split())
+        assert cells["src"] == unit.source
+        assert cells["tgt"] == document.target_text(unit)
+        assert cells["fix"] == fixed.target_text(fixed_unit)
+    # what a translator sees, not the file's syntax
+    for syntax in ("msgid", "msgstr", "msgctxt", "trans-unit", "<target", "&amp;amp;", "\x04"):
+        assert syntax not in page
+    assert rows[0]["cells"]["fix"] == "“We agree,” he said."
+    assert rows[1]["cells"]["tgt"] == "Tom & Jerry are are here."
+    assert rows[1]["cells"]["fix"] == "Tom & Jerry are here."
+    assert rows[0]["cells"]["src"] == "«Мы согласны», - сказал он."
+
+
+@pytest.mark.parametrize("name, content", [("x.po", PO), ("x.xlf", XLIFF)])
+def test_units_carry_their_issues_and_word_changes(tmp_path, name, content):
+    result, page, rows = _bilingual(tmp_path, name, content)
+    document = result.document
+    notes = [(n, cell, attrs) for n, row in enumerate(rows) for cell, attrs in row["notes"]]
+    assert len(notes) == len(result.issues) >= 4
+    views = {v.id: v for v in html._file_view(0, result, unsafe=False)["issues"]}
+    for n, cell, attrs in notes:
+        assert cell == "tgt"  # a check's issues sit on the text as read
+        issue = views[attrs["data-issue"]].issue
+        assert document.unit_at(issue.span.start) is document.units[n]
+        if issue.span.end > issue.span.start:  # marked in the target text of its own row
+            assert ("tgt", attrs["data-issue"]) in [(c, i) for c, ids in rows[n]["marks"] for i in ids.split()]
+    assert [a["data-rule"] for _, a in rows[0]["notes"]] == ["PU002", "PU001"]
+    assert [a["data-rule"] for _, a in rows[1]["notes"]] == ["SP001"]
+    assert not rows[2 if name == "x.po" else 3]["notes"]
+    assert all(c == "tgt" for c, _ in rows[0]["marks"])
+    # word-level changes as the side-by-side has them
+    fixed_cell = page.split(f'id="{rows[0]["attrs"]["id"]}"')[1].split('class="text right fix')[1].split("</td>")[0]
+    from mtfix.align import word_diff
+
+    before, after = word_diff(rows[0]["cells"]["tgt"], rows[0]["cells"]["fix"])
+    changed = [p.text for p in after if p.changed]
+    assert changed and re.findall(r'<span class="chg">([^<]*)</span>', fixed_cell) == changed
+    assert "“" in "".join(changed) and "he said." not in "".join(changed)
+    assert "changed" in rows[0]["attrs"]["class"].split()
+    assert "changed" not in rows[2 if name == "x.po" else 3]["attrs"]["class"].split()
+    # every issue is listed with the line and column it has in the file
+    line, column = document.location(result.issues[0].span.start)
+    assert f'<a href="#f0-i0">{line}:{column}</a>' in page
+
+
+def test_unit_text_is_escaped(tmp_path):
+    _, page, rows = _bilingual(tmp_path, "x.po", PO)
+    parsed = _parse(page)
+    assert [t for t, _ in parsed.tags if t in ("b", "img")] == []
+    assert [t for t, _ in parsed.tags if t == "script"] == ["script"]
+    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+    assert rows[3]["cells"]["src"] == "<script>alert(1)</script>"
+    assert rows[3]["cells"]["tgt"] == "<b onclick=x()>It is bold</b> text ."
+
+
+def test_inline_codes_show_as_placeholders_titled_with_the_code(tmp_path):
+    from mtfix.units import PLACEHOLDER
+
+    _, page, rows = _bilingual(tmp_path, "x.xlf", XLIFF)
+    assert rows[2]["cells"]["tgt"] == f"Press {PLACEHOLDER} here  ."
+    assert rows[2]["cells"]["fix"] == f"Press {PLACEHOLDER} here."
+    codes = [a for t, a in _parse(page).tags if "ph" in a.get("class", "").split()]
+    assert [a["title"] for a in codes] == ['<x id="1"/>', '<x id="1"/>']
+
+
+def test_fixed_results_mark_remaining_issues_in_the_fixed_cell(tmp_path):
+    from mtfix.document import read
+
+    path = tmp_path / "x.po"
+    path.write_text('msgid "a"\nmsgstr "\\"We agree\\", - he said. Он сказал."\n\nmsgid "b"\nmsgstr "Fine."\n', encoding="utf-8")
+    document = read(path)
+    outcome = engine.fix(document, Settings())
+    assert outcome.remaining and outcome.applied
+    result = FileResult("x.po", document, outcome.remaining, outcome.document, outcome.applied, settings=Settings())
+    parser = _Units()
+    parser.feed(html.render([result]))
+    rows = parser.rows
+    assert len(rows) == 2
+    assert rows[0]["cells"]["tgt"] == '"We agree", - he said. Он сказал.'
+    assert rows[0]["cells"]["fix"] == outcome.document.target_text(outcome.document.units[0])
+    assert len(rows[0]["notes"]) == len(outcome.remaining)
+    assert {c for c, _ in rows[0]["notes"]} == {"fix"}
+    assert not rows[1]["notes"]
+
+
+def test_units_are_paired_by_id_then_by_index():
+    from mtfix.model import Span
+    from mtfix.units import Unit
+
+    def doc(ids):
+        text = "\n\n".join(ids)
+        units, at = [], 0
+        for i in ids:
+            units.append(Unit(source=i, target=(Span(at, at + len(i)),), id=i))
+            at += len(i) + 2
+        return Document(text, path="x.po", units=units, file_text=text, format="po")
+
+    assert html._pair_units(doc(["a", "b", "c"]), doc(["a", "b", "c"])) == [0, 1, 2]
+    assert html._pair_units(doc(["a", "b", "c"]), doc(["b", "a", "c"])) == [1, 0, 2]
+    assert html._pair_units(doc(["a", "x", "c"]), doc(["a", "y", "c"])) == [0, 1, 2]  # no id: the index
+    assert html._pair_units(doc(["a", "a", "b"]), doc(["a", "a", "b"])) == [0, 1, 2]  # a repeated id
+    assert html._pair_units(doc(["a", "b", "c"]), doc(["a", "b"])) == [0, 1, None]
+
+
+def test_report_command_on_a_po_file(tmp_path, run):
+    (tmp_path / "x.po").write_text(PO, encoding="utf-8")
+    result = run("report", "x.po", "-o", "report.html")
+    assert result.returncode == 0, result.stderr
+    parser = _Units()
+    parser.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert [r["cells"]["fix"] for r in parser.rows][:2] == ["“We agree,” he said.", "Tom & Jerry are here."]
+    fixed = run("fix", "x.po")
+    assert fixed.returncode in (0, 1), fixed.stderr
+    from mtfix.document import read
+
+    written = read(tmp_path / "x.po")
+    assert [r["cells"]["fix"] for r in parser.rows] == [written.target_text(u) for u in written.units]

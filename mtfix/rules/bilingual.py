@@ -23,11 +23,15 @@ def data() -> dict:
     return grammar_data("bilingual-ru-en.yml")
 
 
-def units(document) -> Iterator[tuple[object, str]]:
-    """Each unit with a non-empty source, and its target as text."""
-    for unit in getattr(document, "units", ()):
-        if unit.source.strip() and unit.target:
-            yield unit, document.target_text(unit)
+def units(document) -> list[tuple[object, str]]:
+    """Each unit with a non-empty source, and its target as text (worked out once per
+    document: every bilingual rule reads them)."""
+    found = document.memo.get("bilingual-units")
+    if found is None:
+        found = document.memo["bilingual-units"] = [
+            (unit, document.target_text(unit)) for unit in document.units if unit.source.strip() and unit.target
+        ]
+    return found
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -115,7 +119,7 @@ def numbers(text: str, english: bool) -> list[Number]:
 
 
 #: A Roman numeral as Russian writes centuries, congresses and monarchs (XX век, II-го).
-_ROMAN = re.compile(r"(?<![\w-])(X{0,3}(?:IX|IV|V?I{0,3}))(?:-\w+)?(?![\w])")
+_ROMAN = re.compile(r"(?<![\w-])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?:-\w+)?(?![\w])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -277,13 +281,20 @@ class MonthMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, document):
+        pairs = units(document)
+        if not pairs:
+            return
         table = data()["months-en"]
-        text = document.text
-        for unit, target in units(document):
+        named_in: dict[int, list[re.Match[str]]] = {}  # unit index: the month names in its target
+        for m in document.finditer(_months_en()):
+            if (index := document.unit_index(m.start())) is not None:
+                named_in.setdefault(index, []).append(m)
+        index_of = {id(unit): i for i, unit in enumerate(document.units)}
+        for unit, target in pairs:
             source = months_ru(unit.source)
             found = []
-            for span in unit.target:
-                for m in _months_en().finditer(text, span.start, span.end):
+            for m in named_in.get(index_of[id(unit)], ()):
+                if unit.span.start <= m.start() and m.end() <= unit.span.end:
                     word = m.group().rstrip(".").lower()
                     if word in ("may", "mar", "jan", "dec", "sep", "oct", "jun", "jul", "aug", "nov", "feb", "apr") and (
                         word == "may" and m.group()[0] == "m" or m.group()[0].islower()
@@ -329,8 +340,8 @@ class Untranslated(Rule):
 
     def check(self, document):
         for unit, target in units(document):
-            if not _CYRILLIC.search(unit.source):
-                continue
+            if not _CYRILLIC.search(target) or not _CYRILLIC.search(unit.source):
+                continue  # neither a copy of a Russian source nor still in Russian
             letters = _LETTER.findall(target)
             cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
             span = unit.span
@@ -416,7 +427,13 @@ _PLACEHOLDER = re.compile(
 )
 
 
+#: What every placeholder, tag, URL or address holds: a cheap test before the full search.
+_MAY_HOLD_PLACEHOLDER = re.compile(r"[%{$<@]|://|www\.")
+
+
 def placeholders(text: str) -> list[str]:
+    if not _MAY_HOLD_PLACEHOLDER.search(text):
+        return []
     return sorted(m.group() for m in _PLACEHOLDER.finditer(text))
 
 
@@ -509,14 +526,16 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((_lemma(w), _shape(w)) for w in re.findall(r"\w+", text))
 
 
-def _contains(source: str, term: str) -> bool:
+def _contains(source: str, term: str, found: list[re.Match[str]] | None = None, starts=None) -> bool:
     """Whether `term` occurs in `source` in some inflected form, with the term's capitals,
-    and names the glossary's own entity: `МИД Малайзии` is another country's ministry."""
-    found = list(_WORDS.finditer(source))
+    and names the glossary's own entity: `МИД Малайзии` is another country's ministry.
+    `found`: the source's words, and `starts`: the indexes of those that may begin the term,
+    when the caller has them."""
+    found = list(_WORDS.finditer(source)) if found is None else found
     words, wanted = [m.group() for m in found], _tokens(term)
     n = len(wanted)
-    for i in range(len(words) - n + 1):
-        if all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
+    for i in range(len(words) - n + 1) if starts is None else starts:
+        if i + n <= len(words) and all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
             if i + n < len(words) and _foreign(words[i + n]):
                 continue
             if n == 1 and wanted[0][1] == "Aa" and _OPENING.search(source[: found[i].start()]) and _common(words[i]):
@@ -601,10 +620,17 @@ class KeyTermMismatch(Rule):
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue
+            words = list(_WORDS.finditer(unit.source))
+            at: dict[str, list[int]] = {}  # lemma: where words of it stand
+            for i, m in enumerate(words):
+                if _may_be(word := m.group(), heads) and (lemma := _lemma(word)) in terms:
+                    at.setdefault(lemma, []).append(i)
+            if not at:
+                continue
             folded = f" {_fold(target)} "
-            lemmas = {_lemma(w) for w in _WORDS.findall(unit.source) if _may_be(w, heads)}
-            for entry, source_term in (t for lemma in lemmas for t in terms.get(lemma, ())):
-                if not _contains(unit.source, source_term):
+            for entry, source_term in (t for lemma in at for t in terms[lemma]):
+                first = _tokens(source_term)[:1]
+                if not _contains(unit.source, source_term, words, at.get(first[0][0]) if first else None):
                     continue
                 forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
                 if any(f" {_fold(f)} " in folded for f in forms):
