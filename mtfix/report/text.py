@@ -112,7 +112,10 @@ def _closing(results: list[FileResult], m=_Markup) -> str:
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} issue{'s' * (fixed != 1)}.")
-    if not issues:
+    failed = sum(1 for r in results if r.error)
+    if not issues and failed:
+        parts.append(m.styled("bold red", f"{failed} file{'s' * (failed != 1)} could not be checked."))
+    elif not issues:
         parts.append(m.styled("green", "All checks passed!"))
     else:
         fixable = sum(1 for i in issues if i.safe_fix)
@@ -124,6 +127,8 @@ def _closing(results: list[FileResult], m=_Markup) -> str:
             notes.append(f"{unsafe} more with `mtfix fix --unsafe-fixes`")
         found = f"Found {len(issues)} issue{'s' * (len(issues) != 1)}"
         parts.append(f"{found} ({'; '.join(notes)})." if notes else f"{found}.")
+        if failed:
+            parts.append(f"{failed} file{'s' * (failed != 1)} could not be checked.")
     return " ".join(parts)
 
 
