@@ -377,6 +377,13 @@ class Glossary:
         name = f"source-terms/{first_lemma.__module__}.{first_lemma.__qualname__}/{_morphology_version()}"
         return EntryLists(self.index(name, lambda entries: _source_terms(entries, first_lemma)), self.entry)
 
+    def source_forms(self, first_lemma: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+        """Every inflected form (lower case, ё as е) of the source terms' first words, with
+        the `first_lemma` keys of `source_terms` it may stand for: a word that is none of
+        them cannot begin a source term, and needs no lemmatizing."""
+        name = f"source-forms/{first_lemma.__module__}.{first_lemma.__qualname__}/{_morphology_version()}"
+        return self.index(name, lambda entries: _source_forms(entries, first_lemma))
+
     def approved_words(self) -> frozenset[str]:
         """The words (letter runs) of the approved English terms (Nabiullina, Roskomnadzor)."""
         return self.index("approved-words/1", _approved_words)
@@ -468,6 +475,20 @@ def _source_terms(entries: Sequence[TermEntry], first_lemma: Callable[[str], str
             if first is not None:
                 table.setdefault(first_lemma(first.group()), []).append((index, term))
     return {key: tuple(pairs) for key, pairs in table.items()}
+
+
+def _source_forms(entries: Sequence[TermEntry], first_lemma: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    from mtfix.lexicon.russian import analyzer
+
+    morph = analyzer()
+    forms: dict[str, set[str]] = {}
+    for key, pairs in _source_terms(entries, first_lemma).items():
+        words = {key} | {m.group() for _, term in pairs if (m := _WORD_RE.search(term))}
+        for word in words:
+            spelled = {word} | {form.word for parse in morph.parse(word) for form in parse.lexeme}
+            for form in spelled:
+                forms.setdefault(form.lower().replace("ё", "е"), set()).add(key)
+    return {form: tuple(sorted(keys)) for form, keys in forms.items()}
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -37,14 +37,15 @@ def file_edits(document: Document, fix: Fix) -> list[Edit] | None:
 def apply(document: Document, fixes: Iterable[Fix]) -> tuple[str, int]:
     """The file's text with `fixes` applied left to right, skipping any that overlaps one
     already taken or cannot be written; and how many were applied."""
-    taken: list[Edit] = []
+    taken: list[Edit] = []  # in order of place
     count = 0
     for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):
-        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in taken):
+        if any(_clashes(edit, taken) for edit in fix.edits):
             continue
         if file_edits(document, fix) is None:
             continue
-        taken.extend(fix.edits)
+        for edit in fix.edits:
+            bisect.insort(taken, edit)
         count += 1
     if not count:
         return document.raw, 0
@@ -55,6 +56,13 @@ def apply(document: Document, fixes: Iterable[Fix]) -> tuple[str, int]:
         for index, unit_edits in (_by_unit(document, taken) or {}).items():
             edits.extend(_unit_edits(document, index, unit_edits) or [])
     return splice(document.raw, edits), count
+
+
+def _clashes(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether `edit` overlaps an edit of `taken` (sorted, none overlapping another): only
+    its neighbours in that order can."""
+    at = bisect.bisect_left(taken, edit)
+    return any(other.span.overlaps(edit.span) for other in taken[max(at - 1, 0) : at + 1])
 
 
 def splice(text: str, edits: Iterable[Edit]) -> str:

@@ -294,6 +294,22 @@ def test_a_fix_that_would_delete_a_placeholder_is_reported_but_not_applied(monke
     assert engine.fix(document, SP).document.raw == raw
 
 
+@pytest.mark.parametrize(("name", "raw", "written"), [
+    ("xliff", xliff("Salt &amp;"), "<target>Salt and!</target>"),
+    ("jsonl", '{"target": "Salt \\\\"}\n', '{"target": "Salt and!"}\n'),
+])
+def test_an_insertion_after_a_closing_escape_leaves_the_escape_to_other_edits(name, raw, written):
+    document = formats.parse(raw, name, f"x.{name}")
+    end = document.units[0].span.end
+    assert writeback.file_edits(document, Fix.safe(Edit.replace(end, end, "!"))) == [
+        Edit.replace(document.units[0].pieces[-1].raw.end, document.units[0].pieces[-1].raw.end, "!")
+    ]
+    fixes = [Fix.safe(Edit.replace(end - 1, end, "and")), Fix.safe(Edit.replace(end, end, "!"))]
+    fixed, count = writeback.apply(document, fixes)
+    assert count == 2 and written in fixed
+    assert document.reread(fixed).text == "Salt and!"
+
+
 def test_a_fix_that_inserts_a_placeholder_character_is_refused():
     document = formats.parse(xliff(INLINE), "xliff", "x.xlf")
     at = document.text.index("wait")

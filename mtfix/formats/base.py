@@ -106,7 +106,7 @@ def _file_edit(unit: Unit, edit: Edit, escapes: dict[str, Escape]) -> Edit | Non
     raw_end = raw_start if end == start else _at(tail, end) if tail is not None else shown[-1][1].raw.end
     prefix = suffix = ""
     (s, piece), (t, last) = head, tail or head
-    if piece.kind is Kind.ESCAPE and s < start:  # inside an escape: it is replaced whole
+    if piece.kind is Kind.ESCAPE and s < start < s + len(piece.text):  # inside an escape: it is replaced whole
         prefix, raw_start = piece.text[: start - s], piece.raw.start
     if last.kind is Kind.ESCAPE and end < t + len(last.text) and end > start:
         suffix, raw_end = last.text[end - t :], last.raw.end

@@ -318,7 +318,7 @@ def _segments(left: Document, right: Document, side: str, issues: list[IssueView
     near = _Near(issues)
     noted: set[str] = set()  # marks only: the notes are listed under the text
     rows: list[Segment] = []
-    row_of = {}  # index of a unit of the annotated document -> its row
+    row_of: dict[int, int] = {}  # index of a unit of the annotated document -> its row
     for n, (unit, match) in enumerate(zip(left.units, pairs)):
         other = right.units[match] if match is not None else None
         ls = (unit.span.start, unit.span.end)
@@ -340,7 +340,8 @@ def _segments(left: Document, right: Document, side: str, issues: list[IssueView
             _codes(right, other, [i for i in fixed if i["kind"] != "note"]) if other is not None else [],
             changed=changed, missing=rs is None,
         ))
-        row_of[n if side == "left" else match] = n
+        if side == "left" or match is not None:
+            row_of[n if side == "left" else match] = n
     for view in issues:
         index = annotated.unit_index(view.issue.span.start)
         row = row_of.get(index if index is not None else 0)

@@ -491,31 +491,6 @@ def _lemma(word: str) -> str:
     return parses[0].normal_form
 
 
-def _heads(terms) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """How the terms' first words begin: three letters of each lemma and of each written
-    form, and the lemmas of one and two letters whole. A word whose lemma is a term's first
-    lemma begins so (see `_may_be`); only such words are worth lemmatizing."""
-    fold = _fold_yo
-    lemmas = [fold(lemma) for lemma in terms]
-    written = [fold(_WORDS.findall(source)[0]) for found in terms.values() for _, source in found if _WORDS.search(source)]
-    return (
-        frozenset(w[:3] for w in lemmas + written),
-        frozenset(w for w in lemmas if len(w) == 1),
-        frozenset(w for w in lemmas if len(w) == 2),
-    )
-
-
-def _may_be(word: str, heads: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> bool:
-    """Whether `word` may be an inflected form of a term's first word (see `_heads`)."""
-    three, one, two = heads
-    head = _fold_yo(word[:3])
-    return head in three or head[:1] in one or head[:2] in two
-
-
-def _fold_yo(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
 def _shape(word: str) -> str:
     return "A" if word.isupper() and len(word) > 1 else "a" if word[:1].islower() else "Aa"
 
@@ -616,14 +591,14 @@ class KeyTermMismatch(Rule):
         terms = self.settings.glossary.source_terms(_lemma)  # by the first word's lemma
         if not terms:
             return
-        heads = _heads(terms)
+        heads = self.settings.glossary.source_forms(_lemma)
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue
             words = list(_WORDS.finditer(unit.source))
-            at: dict[str, list[int]] = {}  # lemma: where words of it stand
+            at: dict[str, list[int]] = {}  # first lemma of a term: where a form of it stands
             for i, m in enumerate(words):
-                if _may_be(word := m.group(), heads) and (lemma := _lemma(word)) in terms:
+                for lemma in heads.get(m.group().lower().replace("ё", "е"), ()):
                     at.setdefault(lemma, []).append(i)
             if not at:
                 continue
