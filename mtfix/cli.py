@@ -532,7 +532,7 @@ def report(
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
 ) -> None:
-    """Write a self-contained HTML report: original and fixed text side by side, every issue marked."""
+    """Write a self-contained HTML report: each file beside its fixed text (bilingual files as a segment table)."""
     from mtfix import engine
     from mtfix.engine import FileResult
     from mtfix.report import html

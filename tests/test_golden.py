@@ -36,3 +36,18 @@ def test_golden(case: Path):
     fixed = engine.fix(document, settings).document.raw
     _expect(case / f"expected.fixed{source.suffix}", fixed)
     assert engine.fix(document.reread(fixed), settings).document.raw == fixed
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_report_shows_what_fix_writes(case: Path):
+    """The HTML report's fixed text is the fix loop's own result, for every golden case."""
+    from mtfix.engine import FileResult
+    from mtfix.report import html
+
+    source = next(case.glob("mt.*"))
+    document = read(source)
+    settings = SettingsResolver(case / "mtfix.toml" if (case / "mtfix.toml").exists() else None).for_path(source)
+    result = FileResult(str(source), document, engine.check(document, settings), settings=settings)
+    _, shown, _ = html._fixed_view(result, unsafe=False)
+    assert shown.raw == (case / f"expected.fixed{source.suffix}").read_bytes().decode("utf-8")
+    assert shown.text == engine.fix(document, settings).document.text
