@@ -24,6 +24,7 @@ from mtfix import engine, formats, writeback
 from mtfix.config import Settings
 from mtfix.document import Document
 from mtfix.formats import html as html_format
+from mtfix.formats import markdown as markdown_format
 from mtfix.formats import po as po_format
 from mtfix.model import Edit, Fix, Span
 from mtfix.units import PLACEHOLDER
@@ -291,7 +292,7 @@ def check_bilingual(name: str, document: Document, chosen: list[Fix], raw: str) 
 
 def check_prose(name: str, document: Document, chosen: list[Fix], raw: str) -> None:
     document.reread(raw)
-    escape = html_format.escape if name == "html" else (lambda s: s)
+    escape = {"html": html_format.escape, "markdown": markdown_format.escape}.get(name, lambda s: s)
     expected = writeback.splice(document.raw, [Edit(e.span, escape(e.replacement)) for f in chosen for e in f.edits])
     assert raw == expected
     if name == "html":

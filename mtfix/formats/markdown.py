@@ -90,3 +90,14 @@ def _prose(text: str, content: str, located) -> list[Span]:
                 spans.append(span)
             position = max(position, e)
     return spans
+
+
+_SPECIAL = re.compile(r"[\\`*_\[\]<]")
+
+
+def escape(text: str) -> str:
+    """A replacement as Markdown text: characters that would start markup are escaped."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+
+
+ESCAPES = {"": escape}

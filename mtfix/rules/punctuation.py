@@ -68,6 +68,11 @@ GUILLEMETS = re.compile(r"«(?P<a>[^«»\n]*)»|„(?P<b>[^„“”\n]*)[“”
 _QUOTES = {"US": ("“", "”"), "UK": ("‘", "’")}
 
 
+def _in_prose(document, mark: str) -> int:
+    """How often `mark` stands in the prose: an HTML attribute's quotes do not count."""
+    return sum(document.text.count(mark, s.start, s.end) for s in document.segments)
+
+
 @register
 class ForeignQuotes(Rule):
     """Guillemets «…» and low-high quotes „…“ are Russian typography. English uses “…”
@@ -85,8 +90,7 @@ class ForeignQuotes(Rule):
     fixable = True
 
     def check(self, document):
-        text = document.text
-        straight = text.count('"') > text.count("“") + text.count("”")
+        straight = _in_prose(document, '"') > _in_prose(document, "“") + _in_prose(document, "”")
         opening, closing = ('"', '"') if straight else _QUOTES[self.settings.english_variant]
         for m in document.finditer(GUILLEMETS):
             if m["lone"]:
