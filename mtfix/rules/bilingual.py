@@ -83,6 +83,10 @@ def _value(m: re.Match[str], english: bool) -> Decimal | None:
         return None
 
 
+#: What every number `numbers` finds holds: a digit, or a Roman numeral's letter.
+_MAY_HOLD_NUMBER = re.compile(r"[\dIVX]")
+
+
 def numbers(text: str, english: bool) -> list[Number]:
     """Numbers in `text`, each multiplied by a magnitude word that follows it (млн, million)."""
     found = []
@@ -184,7 +188,7 @@ class NumberMismatch(Rule):
     def check(self, document):
         text = document.text
         for unit, target in units(document):
-            source_numbers = numbers(unit.source, english=False)
+            source_numbers = numbers(unit.source, english=False) if _MAY_HOLD_NUMBER.search(unit.source) else []
             if not source_numbers and not any(map(str.isdigit, target)):
                 continue
             source_values = {n.value for n in source_numbers}
@@ -456,8 +460,11 @@ class PlaceholderMismatch(Rule):
         from collections import Counter
 
         for unit, target in units(document):
-            source = Counter(placeholders(unit.source))
-            found = Counter(placeholders(target))
+            in_source, in_target = placeholders(unit.source), placeholders(target)
+            if not (in_source or in_target or unit.source_codes or unit.target_codes):
+                continue
+            source = Counter(in_source)
+            found = Counter(in_target)
             missing = sorted((source - found).elements())
             extra = sorted((found - source).elements())
             codes = Counter(unit.source_codes)
@@ -651,7 +658,7 @@ class InconsistentTranslation(Rule):
                 continue
             earlier, earlier_target = first[key]
             if _fold(target) != _fold(earlier_target):
-                line, _ = document.position(earlier.span.start)
+                line, _ = document.location(earlier.span.start)
                 span = unit.span
                 yield self.issue(
                     span.start,
@@ -688,7 +695,7 @@ class InconsistentSource(Rule):
                 continue
             earlier, source = first[key]
             if not _near(_fold(_no_digits(source)), _fold(_no_digits(unit.source))):
-                line, _ = document.position(earlier.span.start)
+                line, _ = document.location(earlier.span.start)
                 span = unit.span
                 yield self.issue(
                     span.start, span.end, f"the same target translates `{_short(source)}` on line {line}"
