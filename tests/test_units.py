@@ -488,3 +488,23 @@ def test_pu002_quotes_in_xliff_match_plain_text(variant):
     fixed = engine.fix(bilingual, PU).document.raw
     assert "<target>“We agreed”, the minister said.</target>" in fixed
     assert engine.fix(plain, PU).document.raw == "“We agreed”, the minister said.\n"
+
+
+def test_inconsistent_translation_names_the_earlier_unit_by_its_file_line():
+    from mtfix import check_file
+
+    catalog = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#. the first place\nmsgctxt "a"\nmsgid "Сохранить"\nmsgstr "Save"\n\n'
+        'msgctxt "b"\nmsgid "Сохранить"\nmsgstr "Keep"\n'
+    )
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "menu.po"
+        path.write_text(catalog, encoding="utf-8")
+        found = [f for f in check_file(path) if f.code == "BL008"]
+    assert [(f.unit, f.line, f.message) for f in found] == [
+        ("b\x04Сохранить", 12, "the same source is translated `Save` on line 8")
+    ]
