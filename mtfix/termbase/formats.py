@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from mtfix.glossary import GlossaryError, TermEntry
 from mtfix.glossary import make_entry
@@ -653,6 +652,8 @@ def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
 
 def write_tbx(entries: list[TermEntry], source_lang: str = "ru") -> str:
     """TBX v3, TBX-Basic dialect in DCA style."""
+    from xml.sax.saxutils import escape, quoteattr  # brings urllib.request: only when writing TBX
+
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
