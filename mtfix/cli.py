@@ -136,6 +136,14 @@ FailOnOption = Annotated[
         "`--fail-on warning` lets info prompts such as unknown names pass a CI gate.",
     ),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and write nothing in the cache folder ($MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or "
+        "~/.cache/mtfix): glossaries and word tables are built in memory. The same as MTFIX_NO_CACHE=1.",
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
 LanguageTool = Annotated[
@@ -147,6 +155,16 @@ LanguageTool = Annotated[
         "a server URL such as http://127.0.0.1:8081, or `off`.",
     ),
 ]
+
+
+def _cache(no_cache: bool) -> None:
+    """`--no-cache`: switch the disk cache off for this process (and its children)."""
+    if no_cache:
+        import os
+
+        from mtfix.glossary import NO_CACHE_VARIABLE
+
+        os.environ[NO_CACHE_VARIABLE] = "1"
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -338,6 +356,7 @@ def check(
     languagetool: LanguageTool = None,
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
+    no_cache: NoCache = False,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -351,6 +370,7 @@ def check(
     from mtfix.engine import FileResult
     from mtfix.suppress import Baseline
 
+    _cache(no_cache)
     resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
@@ -394,6 +414,7 @@ def fix(
     languagetool: LanguageTool = None,
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -401,6 +422,7 @@ def fix(
     from mtfix.inputs import STDIN
     from mtfix.writer import write_atomic
 
+    _cache(no_cache)
     resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     to_stdout = stdout or paths == [STDIN]
     opinion = _second_opinion()
@@ -531,6 +553,7 @@ def report(
     languagetool: LanguageTool = None,
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Write a self-contained HTML report: each file beside its fixed text (bilingual files as a segment table)."""
     from mtfix import engine
@@ -538,6 +561,7 @@ def report(
     from mtfix.report import html
 
     chosen = _weights(weights)
+    _cache(no_cache)
     resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
@@ -622,6 +646,7 @@ def score(
     ignore: Ignore = None,
     glossary: Glossaries = None,
     config: ConfigPath = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Score a translation: an MQM-style penalty from mtfix's issues and, with --ref, BLEU/chrF/TER."""
     from mtfix import engine
@@ -631,6 +656,7 @@ def score(
     chosen = _weights(weights)
     if ref is not None and len(paths) != 1:
         raise _fail("--ref needs exactly one translation to compare with")
+    _cache(no_cache)
     resolver = _resolver(select, ignore, glossary, config)
 
     def act(document, settings):

@@ -345,7 +345,7 @@ class Glossary:
         found = self._indexes.get(name)
         if found is None:
             path = None
-            if self._cache is not None:
+            if self._cache is not None and caching():
                 path = self._cache.with_name(f"{self._cache.stem}.{_index_slug(name)}.idx")
                 found = _index_read(path, self._cache.stem, name)
             if found is None:
@@ -689,12 +689,24 @@ def read(path: Path, report=None) -> list[TermEntry]:
 
 
 def cache_dir() -> Path:
-    """Where compiled glossaries are kept: $MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or
-    ~/.cache/mtfix."""
+    """Where compiled glossaries, their indexes and the lexicon tables are kept:
+    $MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or ~/.cache/mtfix."""
     if os.environ.get("MTFIX_CACHE_DIR"):
         return Path(os.environ["MTFIX_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "mtfix"
+
+
+#: Set to 1 (or true, yes, on) to read and write nothing in the cache folder: glossaries,
+#: their indexes and lexicon tables are then built in memory for each process (`--no-cache`).
+NO_CACHE_VARIABLE = "MTFIX_NO_CACHE"
+
+
+def caching() -> bool:
+    """Whether the disk cache is used: not when $MTFIX_NO_CACHE is set to 1, true, yes or on.
+    Read at each use, so a host program (or the `--no-cache` option) can switch it off for
+    the rest of the process by setting the variable."""
+    return os.environ.get(NO_CACHE_VARIABLE, "").strip().lower() not in ("1", "true", "yes", "on")
 
 
 _MAGIC = b"MTFXGLS\x03"
@@ -717,7 +729,7 @@ def content_digest(path: Path, data: bytes | None = None) -> str:
         stat = path.stat()
     except OSError as err:
         raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
-    if stat.st_size < 1 << 20:
+    if stat.st_size < 1 << 20 or not caching():
         return hashlib.sha256(read_bytes(path)).hexdigest()
     signature = f"{stat.st_size} {stat.st_ino} {stat.st_mtime_ns} {stat.st_ctime_ns}"
     memo = _digest_memo(path)
@@ -854,16 +866,15 @@ def _prune(folder: Path) -> None:
 def no_gc():
     """Cyclic garbage collection paused: building a million tree nodes or entries (none of
     them garbage) otherwise sets it off again and again, which costs four times the work.
-    What was built stays for the life of the process, so on the way out the objects are
-    frozen (`gc.freeze`): the next collection would otherwise walk them all once more, a
-    quarter of a second for a 100,000-entry glossary."""
+    Nothing is frozen on the way out (`gc.freeze` would move the host program's objects to
+    the permanent generation too, for the life of its process); what a cold build leaves
+    is walked by the collector a few times, as any long-lived data is."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            gc.freeze()
             gc.enable()
 
 
@@ -880,6 +891,7 @@ def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_
     policies = tuple(sorted(policies))
     key = cache_key([(p, content_digest(p, data)) for p, data in files], policies)
     path = cache_dir() / "glossaries" / f"{key}.bin"
+    use_cache = use_cache and caching()
     with no_gc():
         if use_cache:
             cached = _cache_read(path, key)
@@ -905,12 +917,15 @@ def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glos
     cache = cache_dir() / "glossaries" / f"{key}.bin"
 
     def load() -> Compiled:
+        use_cache = caching()
         with no_gc():
-            cached = _cache_read(cache, key)
-            if cached is not None:
-                return cached
+            if use_cache:
+                cached = _cache_read(cache, key)
+                if cached is not None:
+                    return cached
             result = _build([(p, read_bytes(p)) for p in paths], policies)
-            _cache_write(cache, key, result)
+            if use_cache:
+                _cache_write(cache, key, result)
         return result
 
     return Glossary(digest=key[:12], loader=load, cache=cache)

@@ -4,7 +4,8 @@ A table maps string keys, kept in a chosen order, to small integers. Deriving on
 source (parsing gender-guesser's name file, walking wordfreq's lists) takes a large part of
 a second, so the first process that needs a table builds it and writes it to the cache folder
 (`lexicon/<name>.bin` under `mtfix.glossary.cache_dir()`); every later process maps the file
-and reads nothing more until it looks a word up.
+and reads nothing more until it looks a word up. With $MTFIX_NO_CACHE set (`--no-cache`)
+each process builds its tables in memory and writes nothing.
 
 The file holds the keys as UTF-8 joined by newlines, the offset of each key, one integer
 value per key, and an open-addressing hash index (CRC-32 of the key's bytes, linear probing,
@@ -220,15 +221,21 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def open_table(source: Source) -> Table:
     """The table for `source`: from the cache folder when a sound copy built from the same
-    source is there, else built now and written there for the next process."""
+    source is there, else built now and written there for the next process. With the cache
+    switched off (`mtfix.glossary.caching()`), built in memory and neither read nor written."""
+    from mtfix.glossary import caching
+
     key = source.key()
+    use_cache = caching()
     path = path_for(source)
-    table = _read(path, key)
-    if table is not None:
-        return table
+    if use_cache:
+        table = _read(path, key)
+        if table is not None:
+            return table
     keys, values, extra = source.build()
     data = pack(keys, values, extra, key)
-    _write_atomic(path, data)
+    if use_cache:
+        _write_atomic(path, data)
     return Table(data, key)
 
 

@@ -581,7 +581,7 @@ class KeyTermMismatch(Rule):
     """A glossary term's Russian source is in the source (in any inflected form), but its
     approved English term is not in the target.
 
-    Bad: Агентство РИА Новости сообщило об этом. → The agency RIA News reported it.
+    Bad: Агентство РИА Новости сообщило об этом. → The agency RIA reported it.
     Good: Агентство РИА Новости сообщило об этом. → RIA Novosti reported it.
     """
 

@@ -162,8 +162,8 @@ class MissingCopula(Rule):
     then lacks a verb: a reported subject followed straight by `in favor of`, `ready to`,
     `interested in`. Only a capitalised subject right after a reporting verb is checked.
 
-    Bad: Lavrov said Moscow and Washington in favor of the full implementation
-    Good: Lavrov said Moscow and Washington are in favor of the full implementation
+    Bad: Lavrov said Moscow and Washington in favor of the full implementation of the Minsk agreements.
+    Good: Lavrov said Moscow and Washington are in favor of the full implementation of the Minsk agreements.
     """
 
     code = "GR005"

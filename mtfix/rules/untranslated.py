@@ -245,10 +245,13 @@ class TransliteratedWord(_Transliteration):
     (`химатакой` written `himatakoy`). The token is not English and reads back into a Russian
     word form that the dictionary confirms; the message names it and its lemma, and the
     glossary's English term when the lemma is one of its sources. Capitalized words count
-    only at the start of a sentence, in an inflected form that no name takes.
+    only at the start of a sentence, in an inflected form that no name takes. The (unsafe)
+    fix puts in the glossary term, so only words whose lemma the glossary holds get one.
 
     Bad: He discussed the incident with Tillerson himatakoy in Idlib.
     Good: He discussed the chemical attack in Idlib with Tillerson.
+    Bad: The bill passed the gosdume yesterday.
+    Good: The bill passed the State Duma yesterday.
     """
 
     code = "TR001"
