@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mtfix.glossary import TermEntry, compiled, open_glossaries  # noqa: E402
+from mtfix.glossary import compiled, open_glossaries  # noqa: E402
+from mtfix.termbase.model import TermEntry  # noqa: E402
 from mtfix.termbase.formats import read_bytes, write_tbx  # noqa: E402
 
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpora" / "wmt14-ru-en" / "PROMT-Rule-based.3085.en"
@@ -108,7 +109,8 @@ def floors(data: bytes, entries: list[TermEntry]) -> None:
 
     import ahocorasick
 
-    from mtfix.glossary import compile_automaton, no_gc
+    from mtfix.cache import no_gc
+    from mtfix.glossary import compile_automaton
 
     with no_gc():
         with _timer() as compile_time:

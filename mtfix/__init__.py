@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from mtfix.version import __version__
+
 __all__ = ["Finding", "Settings", "__version__", "check_file", "check_text", "check_units", "fix_text", "fix_units"]
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtfix import __version__
+from mtfix.version import __version__
 
 EXIT_CLEAN, EXIT_ISSUES, EXIT_ERROR = 0, 1, 2
 
@@ -162,7 +162,7 @@ def _cache(no_cache: bool) -> None:
     if no_cache:
         import os
 
-        from mtfix.glossary import NO_CACHE_VARIABLE
+        from mtfix.cache import NO_CACHE_VARIABLE
 
         os.environ[NO_CACHE_VARIABLE] = "1"
 
@@ -722,7 +722,7 @@ def glossary_convert(
     ] = None,
 ) -> None:
     """Convert a glossary between TSV, CSV, TBX and YAML."""
-    from mtfix.glossary import GlossaryError
+    from mtfix.termbase.model import GlossaryError
     from mtfix.termbase import formats
 
     if to is not None and to not in formats.WRITERS:
@@ -748,7 +748,8 @@ def glossary_stats(
     import time
     from collections import Counter
 
-    from mtfix.glossary import GlossaryError, compiled, shipped_files
+    from mtfix.glossary import compiled, shipped_files
+    from mtfix.termbase.model import GlossaryError
     from mtfix.termbase.formats import read_bytes
 
     paths = list(files or shipped_files(language_pair))

@@ -14,56 +14,36 @@ File formats (TSV, CSV, TBX, YAML) are read by `mtfix.termbase.formats` and docu
 from __future__ import annotations
 
 import bisect
-import gc
 import hashlib
 import marshal
-import os
 import pickle
 import re
 import struct
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
-from operator import attrgetter
 from pathlib import Path
 
-from mtfix.document import InputError
+from mtfix.cache import cache_dir, caching, no_gc, write_atomic
+from mtfix.termbase.model import (
+    FORBIDDEN,
+    INVISIBLE_CHARS,
+    KINDS,
+    SQUEEZE,
+    TYPOGRAPHY,
+    GlossaryError,
+    TermEntry,
+    apply_policies,
+    entry_fields,
+    make_entry,
+    normalize,
+)
 
 CACHE_FORMAT = 2
-PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
-_KINDS = (PREFERRED, ADMITTED, FORBIDDEN)
-
-
-class GlossaryError(InputError):
-    """A malformed glossary; the message names the file and line."""
-
-
-@dataclass(frozen=True, slots=True)
-class TermEntry:
-    """One concept: the preferred English term, what may and what must not stand in its place.
-
-    `variants` are forbidden or deprecated renderings (TM001 replaces them); `admitted` ones
-    are acceptable but should not be mixed with the term in one document (TM002). `policy`
-    names a setting that can make the admitted variants forbidden (`kiev-policy`).
-    """
-
-    term: str
-    variants: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    case_sensitive: bool = False
-    gender: str = ""
-    note: str = ""
-    origin: str = ""
-    admitted: tuple[str, ...] = ()
-    pos: str = ""
-    domain: str = ""
-    policy: str = ""
-    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,35 +117,16 @@ def inflect(term: str, suffix: str, found: str = "") -> str:
 # The normalized view: one code point of the view maps to one of the text, except where
 # white space is collapsed or invisible characters are dropped.
 
-_TABLE = str.maketrans(
-    {
-        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4"},
-        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"},
-        **{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
-        **{c: " " for c in "\t\x0b\x0c\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-           "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x85\u2028\u2029"},
-    }
-)
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
-_SQUEEZE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+|[ \r\n]{2,}|[\r\n]")
-
-
-def normalize(text: str) -> str:
-    """A term or text in the matcher's spelling: typographic variants unified, hyphens as
-    spaces, white space collapsed (not case folded)."""
-    return " ".join(_INVISIBLE.sub("", text).translate(_TABLE).split())
-
 
 class TextView:
     """The normalized view of a text: `folded` (lower case) and `unfolded`, same length,
     with `original(i)` giving the offset in the text of view position `i`."""
 
     def __init__(self, text: str) -> None:
-        translated = text.translate(_TABLE)
+        translated = text.translate(TYPOGRAPHY)
         pieces, view_starts, text_starts = [], [0], [0]
         position = length = 0
-        for m in _SQUEEZE.finditer(translated):
+        for m in SQUEEZE.finditer(translated):
             kept = translated[position : m.start()]
             gap = m.group()
             breaks = gap.count("\n") + gap.replace("\r\n", "").count("\r")
@@ -329,7 +290,7 @@ class Glossary:
             entry = entries[index]
             chosen.append(
                 TermMatch(
-                    start, end, entry, text[start:base_end], suffix, _KINDS[kind], exact, exact_case
+                    start, end, entry, text[start:base_end], suffix, KINDS[kind], exact, exact_case
                 )
             )
         chosen.sort(key=lambda m: m.start)
@@ -519,13 +480,6 @@ def _known_words(entries: Sequence[TermEntry]) -> tuple[frozenset[str], frozense
     return frozenset(phrases), frozenset(names)
 
 
-def apply_policies(entries: Iterable[TermEntry], policies: set[str]) -> list[TermEntry]:
-    return [
-        replace(e, variants=e.variants + e.admitted, admitted=()) if e.policy and e.policy in policies else e
-        for e in entries
-    ]
-
-
 class Packed(Sequence):
     """Items marshalled one by one into a blob and decoded on first access, so that loading a
     100,000-entry glossary from the cache does not build 100,000 objects it may never use."""
@@ -583,31 +537,9 @@ class Compiled:
     entries: Sequence
 
 
-_ENTRY_FIELDS = tuple(f.name for f in fields(TermEntry))
-
-
-#: An entry's field values in declaration order, as a tuple.
-_entry_fields = attrgetter(*_ENTRY_FIELDS)
-
-
-_ENTRY_DEFAULTS = tuple(f.default for f in fields(TermEntry))
-_ENTRY_SETTERS = tuple(getattr(TermEntry, name).__set__ for name in _ENTRY_FIELDS)
-
-
-def make_entry(values: tuple) -> TermEntry:
-    """A TermEntry from its field values in declaration order (later fields may be left out),
-    set straight into its slots without the frozen dataclass's slow __init__."""
-    entry = object.__new__(TermEntry)
-    if len(values) < len(_ENTRY_SETTERS):
-        values = (*values, *_ENTRY_DEFAULTS[len(values) :])
-    for set_field, value in zip(_ENTRY_SETTERS, values):
-        set_field(entry, value)
-    return entry
-
-
 #: A term that `normalize` leaves as it is: no typographic variant, hyphen or invisible
 #: character, and single spaces between words.
-_ODD = re.escape("".join(map(chr, _TABLE)) + _INVISIBLE_CHARS)
+_ODD = re.escape("".join(map(chr, TYPOGRAPHY)) + INVISIBLE_CHARS)
 _NORMAL = re.compile(rf"[^\s{_ODD}]+(?: [^\s{_ODD}]+)*")
 
 
@@ -688,27 +620,6 @@ def read(path: Path, report=None) -> list[TermEntry]:
     return read_file(path, report)
 
 
-def cache_dir() -> Path:
-    """Where compiled glossaries, their indexes and the lexicon tables are kept:
-    $MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or ~/.cache/mtfix."""
-    if os.environ.get("MTFIX_CACHE_DIR"):
-        return Path(os.environ["MTFIX_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mtfix"
-
-
-#: Set to 1 (or true, yes, on) to read and write nothing in the cache folder: glossaries,
-#: their indexes and lexicon tables are then built in memory for each process (`--no-cache`).
-NO_CACHE_VARIABLE = "MTFIX_NO_CACHE"
-
-
-def caching() -> bool:
-    """Whether the disk cache is used: not when $MTFIX_NO_CACHE is set to 1, true, yes or on.
-    Read at each use, so a host program (or the `--no-cache` option) can switch it off for
-    the rest of the process by setting the variable."""
-    return os.environ.get(NO_CACHE_VARIABLE, "").strip().lower() not in ("1", "true", "yes", "on")
-
-
 _MAGIC = b"MTFXGLS\x03"
 _HEAD = len(_MAGIC) + 64 + 4
 
@@ -740,29 +651,19 @@ def content_digest(path: Path, data: bytes | None = None) -> str:
     except (OSError, ValueError):
         pass
     digest = hashlib.sha256(read_bytes(path)).hexdigest()
-    _write_atomic(memo, f"{signature} {digest}".encode("ascii"))
+    write_atomic(memo, f"{signature} {digest}".encode("ascii"))
     return digest
 
 
 def cache_key(digests: Iterable[tuple[Path, str]], policies: Iterable[str] = ()) -> str:
     """A digest of everything a compiled glossary depends on: the files' content and format,
     the policies, and the matcher's version."""
-    from mtfix import __version__
+    from mtfix.version import __version__
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{','.join(sorted(policies))}".encode())
     for path, content in digests:
         digest.update(f"|{path.suffix.lower()}:{content}".encode())
     return digest.hexdigest()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 def _cache_read(path: Path, key: str) -> Compiled | None:
@@ -801,7 +702,7 @@ def _cache_read(path: Path, key: str) -> Compiled | None:
 
 def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
     keys, key_offsets = Packed.pack(compiled.keys)
-    entries, entry_offsets = Packed.pack(compiled.entries, _entry_fields)
+    entries, entry_offsets = Packed.pack(compiled.entries, entry_fields)
     buffers: list[pickle.PickleBuffer] = []
     main = pickle.dumps(
         (CACHE_FORMAT, compiled.automaton, pickle.PickleBuffer(keys), key_offsets, pickle.PickleBuffer(entries), entry_offsets),
@@ -810,7 +711,7 @@ def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
     )
     parts = [main, *(b.raw() for b in buffers)]
     body = struct.pack(f"<I{len(parts)}Q", len(parts), *(len(p) for p in parts)) + b"".join(parts)
-    _write_atomic(path, _MAGIC + key.encode() + zlib.crc32(body).to_bytes(4, "big") + body)
+    write_atomic(path, _MAGIC + key.encode() + zlib.crc32(body).to_bytes(4, "big") + body)
     _prune(path.parent)
 
 
@@ -843,7 +744,7 @@ def _index_read(path: Path, key: str, name: str) -> object | None:
 def _index_write(path: Path, key: str, name: str, index: object) -> None:
     body = pickle.dumps(index, protocol=5)
     head = _INDEX_MAGIC + key.encode() + _index_slug(name).encode()
-    _write_atomic(path, head + zlib.crc32(body).to_bytes(4, "big") + body)
+    write_atomic(path, head + zlib.crc32(body).to_bytes(4, "big") + body)
 
 
 #: Compiled glossaries not rebuilt or read for this long are deleted when another is written.
@@ -860,22 +761,6 @@ def _prune(folder: Path) -> None:
                 old.unlink()
     except OSError:
         pass
-
-
-@contextmanager
-def no_gc():
-    """Cyclic garbage collection paused: building a million tree nodes or entries (none of
-    them garbage) otherwise sets it off again and again, which costs four times the work.
-    Nothing is frozen on the way out (`gc.freeze` would move the host program's objects to
-    the permanent generation too, for the life of its process); what a cold build leaves
-    is walked by the collector a few times, as any long-lived data is."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(files: list[tuple[Path, bytes]], policies: tuple[str, ...]) -> Compiled:

@@ -422,7 +422,7 @@ class Server:
         import urllib.error
         import urllib.request
 
-        from mtfix import __version__
+        from mtfix.version import __version__
 
         fields = {"text": text, "language": language}
         if mother_tongue:

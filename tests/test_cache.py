@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.glossary import NO_CACHE_VARIABLE, caching
+from mtfix.cache import NO_CACHE_VARIABLE, caching
 
 ROOT = Path(__file__).resolve().parent.parent
 

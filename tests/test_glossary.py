@@ -14,7 +14,8 @@ from mtfix import check_text, fix_text
 from mtfix import glossary as glossaries
 from mtfix.cli import app
 from mtfix.config import parse
-from mtfix.glossary import Glossary, GlossaryError, TermEntry, TextView, open_glossaries
+from mtfix.glossary import Glossary, TextView, open_glossaries
+from mtfix.termbase.model import GlossaryError, TermEntry
 from mtfix.termbase import formats
 from mtfix.termbase.validate import validate
 

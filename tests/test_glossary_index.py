@@ -9,7 +9,8 @@ import pytest
 from mtfix import check_text
 from mtfix import glossary as glossaries
 from mtfix.config import Settings
-from mtfix.glossary import Glossary, TermEntry, load_glossaries, open_glossaries
+from mtfix.glossary import Glossary, load_glossaries, open_glossaries
+from mtfix.termbase.model import TermEntry
 from mtfix.termbase import formats
 
 ENTRIES = [

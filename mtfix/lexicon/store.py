@@ -3,7 +3,7 @@
 A table maps string keys, kept in a chosen order, to small integers. Deriving one from its
 source (parsing gender-guesser's name file, walking wordfreq's lists) takes a large part of
 a second, so the first process that needs a table builds it and writes it to the cache folder
-(`lexicon/<name>.bin` under `mtfix.glossary.cache_dir()`); every later process maps the file
+(`lexicon/<name>.bin` under `mtfix.cache.cache_dir()`); every later process maps the file
 and reads nothing more until it looks a word up. With $MTFIX_NO_CACHE set (`--no-cache`)
 each process builds its tables in memory and writes nothing.
 
@@ -181,7 +181,7 @@ def pack(keys: Sequence[str], values: array, extra: object, key: str) -> bytes:
 
 
 def path_for(source: Source) -> Path:
-    from mtfix.glossary import cache_dir
+    from mtfix.cache import cache_dir
 
     return cache_dir() / "lexicon" / f"{source.name}.bin"
 
@@ -222,8 +222,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def open_table(source: Source) -> Table:
     """The table for `source`: from the cache folder when a sound copy built from the same
     source is there, else built now and written there for the next process. With the cache
-    switched off (`mtfix.glossary.caching()`), built in memory and neither read nor written."""
-    from mtfix.glossary import caching
+    switched off (`mtfix.cache.caching()`), built in memory and neither read nor written."""
+    from mtfix.cache import caching
 
     key = source.key()
     use_cache = caching()

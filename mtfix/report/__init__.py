@@ -6,7 +6,7 @@ import hashlib
 from collections import Counter
 from typing import Any, NamedTuple
 
-from mtfix import __version__
+from mtfix.version import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult, rules_for
 from mtfix.model import Edit, Issue

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mtfix import __version__
+from mtfix.version import __version__
 from mtfix.align import word_diff
 from mtfix.document import Document
 from mtfix.engine import FileResult, eligible

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mtfix import __version__
+from mtfix.version import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mtfix import __version__
+from mtfix.version import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue

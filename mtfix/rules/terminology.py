@@ -95,7 +95,7 @@ class InconsistentTerm(Rule):
     fixable = True
 
     def check(self, document):
-        from mtfix.glossary import FORBIDDEN
+        from mtfix.termbase.model import FORBIDDEN
 
         glossary = self.settings.glossary
         text = document.text

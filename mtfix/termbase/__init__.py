@@ -1,5 +1,7 @@
-"""Termbase files: readers and writers for TSV, CSV, TBX and YAML glossaries, and validation.
+"""Termbase files: the entry model, readers and writers for TSV, CSV, TBX and YAML
+glossaries, and validation.
 
-`mtfix.glossary` holds the entry model and the matcher; this package only moves entries
-between files and checks them. The formats are documented in `glossaries/FORMAT.md`.
+`mtfix.termbase.model` holds the entry model and `mtfix.glossary` the matcher; this package
+moves entries between files and checks them. The formats are documented in
+`glossaries/FORMAT.md`.
 """

@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtfix.glossary import GlossaryError, TermEntry
-from mtfix.glossary import make_entry
+from mtfix.termbase.model import GlossaryError, TermEntry, make_entry
 
 COLUMNS = ("term", "variants", "admitted", "source", "case", "pos", "gender", "domain", "note", "policy", "id")
 LIST_COLUMNS = ("variants", "admitted", "source")
@@ -396,7 +395,7 @@ def read_tbx(path: Path, data: bytes, report: Report = None) -> list[TermEntry]:
 
     from defusedxml import DefusedXmlException
 
-    from mtfix.glossary import no_gc
+    from mtfix.cache import no_gc
 
     with no_gc():
         entries = _read_in_batches(path, data, report)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from mtfix.glossary import GlossaryError, TermEntry, normalize
+from mtfix.termbase.model import GlossaryError, TermEntry, normalize
 from mtfix.termbase.formats import Problem, read
 
 #: Zipf frequency (wordfreq) at or above which a forbidden variant is an everyday English
