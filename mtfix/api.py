@@ -9,7 +9,8 @@ from pathlib import Path
 
 from mtfix import engine
 from mtfix.config import Settings
-from mtfix.document import Document, decode, read
+from mtfix.document import Document
+from mtfix.formats import decode, read
 from mtfix.model import Issue, Severity
 
 

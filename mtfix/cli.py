@@ -228,6 +228,7 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
     files are still processed.
     """
     from mtfix import document as documents
+    from mtfix import formats
     from mtfix.config import ConfigError
     from mtfix.engine import FileResult
     from mtfix.inputs import STDIN, collect
@@ -243,9 +244,9 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
         try:
             settings = resolver.for_path(item)
             if str(item) == STDIN:
-                document = documents.decode(sys.stdin.buffer.read(), STDIN, fmt, settings.reading)
+                document = formats.decode(sys.stdin.buffer.read(), STDIN, fmt, settings.reading)
             else:
-                document = documents.read(item, fmt, settings.reading)
+                document = formats.read(item, fmt, settings.reading)
             result = act(document, settings)
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
@@ -530,9 +531,10 @@ def _weights(text: str | None) -> dict[str, float]:
 
 def _read_text(path: Path):
     from mtfix import document as documents
+    from mtfix import formats
 
     try:
-        return documents.read(path)
+        return formats.read(path)
     except documents.InputError as err:
         raise _fail(str(err)) from None
 

@@ -10,21 +10,14 @@ apart. `file_offset` and `location` take any offset of that view back to the fil
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from mtfix.model import Span
 from mtfix.units import Kind, Unit
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _BREAKS = re.compile(r"\r\n|\r|\n")
 
 
@@ -177,13 +170,6 @@ class Document:
         """The same plain-text document with other text."""
         return replace(self, text=text, segments=[], units=[])
 
-    def reread(self, raw: str) -> Document:
-        """The document a fixed file's text reads as, in this document's format."""
-        from mtfix import formats
-
-        plain = Document(text=raw, path=self.path, encoding=self.encoding, bom=self.bom, reading=self.reading)
-        return formats.load(plain, self.format)
-
     def encode(self, text: str) -> bytes:
         """`text` in this document's encoding, with its byte-order mark if it had one."""
         return self.bom + text.encode(self.encoding)
@@ -213,39 +199,3 @@ def _raw_offset(unit: Unit, offset: int, end: bool) -> int:
     if last is not None and offset >= position:
         return last.raw.end
     return unit.pieces[0].raw.start if unit.pieces else 0
-
-
-def decode(data: bytes, path: str, input_format: str | None = None, reading: Reading | None = None) -> Document:
-    """Build a Document from raw bytes, honouring a byte-order mark, read as `input_format`
-    (a name from `mtfix.formats.NAMES`), else as the format the file's extension names."""
-    bom, encoding = b"", "utf-8"
-    for mark, name in _BOMS:
-        if data.startswith(mark):
-            bom, encoding = mark, name
-            break
-    body = data[len(bom) :]
-    if encoding == "utf-8" and b"\x00" in body[:8192]:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not checked")
-    try:
-        text = body.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path}: invalid {encoding.upper()} at byte offset {err.start + len(bom)}"
-        ) from None
-    from mtfix import formats
-
-    plain = Document(text=text, path=path, encoding=encoding, bom=bom, reading=reading or Reading())
-    return formats.load(plain, input_format)
-
-
-def read(path: Path, input_format: str | None = None, reading: Reading | None = None) -> Document:
-    """Read a file as a Document; a one-line InputError when that is impossible."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return decode(data, str(path), input_format, reading)

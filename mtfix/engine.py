@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from mtfix import writeback
+from mtfix import formats, writeback
 from mtfix.config import Settings
 from mtfix.document import Document, InputError
-from mtfix.model import Applicability, Edit, Fix, Issue
+from mtfix.model import Applicability, Issue
 from mtfix.registry import Rule, selected
 from mtfix.suppress import suppress
 
@@ -111,7 +111,7 @@ def fix(
         seen.add(raw)
         applied += count
         try:
-            document = document.reread(raw)
+            document = formats.reread(document, raw)
         except InputError as err:
             raise InputError(f"{document.path}: not fixed: the fixes would make the file unreadable ({err})", document.path) from None
         issues = check(document, settings, extra)

@@ -265,7 +265,7 @@ def edited(text: str, offset: int, edits: list[Edit]) -> str:
 
 
 def check_bilingual(name: str, document: Document, chosen: list[Fix], raw: str) -> None:
-    again = document.reread(raw)
+    again = formats.reread(document, raw)
     by_id = {u.id: u for u in again.units}
     assert len(by_id) == len(again.units)
     edits_of: dict[int, list[Edit]] = {}
@@ -291,7 +291,7 @@ def check_bilingual(name: str, document: Document, chosen: list[Fix], raw: str) 
 
 
 def check_prose(name: str, document: Document, chosen: list[Fix], raw: str) -> None:
-    document.reread(raw)
+    formats.reread(document, raw)
     escape = {"html": html_format.escape, "markdown": markdown_format.escape}.get(name, lambda s: s)
     expected = writeback.splice(document.raw, [Edit(e.span, escape(e.replacement)) for f in chosen for e in f.edits])
     assert raw == expected
@@ -354,6 +354,6 @@ def test_fix_is_idempotent(name):
     first = engine.fix(document, settings)
     assert first.applied > 0
     parses(name, first.document.raw)
-    again = engine.fix(first.document.reread(first.document.raw), settings)
+    again = engine.fix(formats.reread(first.document, first.document.raw), settings)
     assert again.applied == 0
     assert again.document.raw == first.document.raw

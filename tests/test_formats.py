@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from mtfix import engine, formats
 from mtfix.config import Settings
-from mtfix.document import InputError, decode
+from mtfix.document import InputError
+from mtfix.formats import decode
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -284,7 +285,7 @@ def _rewrite_first(doc, replacement):
     code = doc.text.find(PLACEHOLDER, span.start, span.end)
     raw, count = apply(doc, [Fix.safe(Edit.replace(span.start, code if code >= 0 else span.end, replacement))])
     assert count == 1
-    return doc.reread(raw)
+    return formats.reread(doc, raw)
 
 
 def test_xml_edits_are_escaped():

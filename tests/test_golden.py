@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from mtfix import formats
+
 import os
 from pathlib import Path
 
 import pytest
 
 from mtfix import engine
-from mtfix.document import read
+from mtfix.formats import read
 from mtfix.inputs import SettingsResolver
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +37,7 @@ def test_golden(case: Path):
     _expect(case / "expected.issues.txt", listing)
     fixed = engine.fix(document, settings).document.raw
     _expect(case / f"expected.fixed{source.suffix}", fixed)
-    assert engine.fix(document.reread(fixed), settings).document.raw == fixed
+    assert engine.fix(formats.reread(document, fixed), settings).document.raw == fixed
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

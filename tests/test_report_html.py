@@ -301,7 +301,7 @@ class _Units(HTMLParser):
 
 
 def _bilingual(tmp_path, name: str, content: str) -> tuple[FileResult, str, list[dict]]:
-    from mtfix.document import read
+    from mtfix.formats import read
 
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -389,7 +389,7 @@ def test_inline_codes_show_as_placeholders_titled_with_the_code(tmp_path):
 
 
 def test_fixed_results_mark_remaining_issues_in_the_fixed_cell(tmp_path):
-    from mtfix.document import read
+    from mtfix.formats import read
 
     path = tmp_path / "x.po"
     path.write_text('msgid "a"\nmsgstr "\\"We agree\\", - he said. Он сказал."\n\nmsgid "b"\nmsgstr "Fine."\n', encoding="utf-8")
@@ -436,7 +436,7 @@ def test_report_command_on_a_po_file(tmp_path, run):
     assert [r["cells"]["fix"] for r in parser.rows][:2] == ["“We agree,” he said.", "Tom & Jerry are here."]
     fixed = run("fix", "x.po")
     assert fixed.returncode in (0, 1), fixed.stderr
-    from mtfix.document import read
+    from mtfix.formats import read
 
     written = read(tmp_path / "x.po")
     assert [r["cells"]["fix"] for r in parser.rows] == [written.target_text(u) for u in written.units]
