@@ -20,7 +20,14 @@ from mtfix.version import __version__
 __all__ = ["Finding", "Settings", "__version__", "check_file", "check_text", "check_units", "fix_text", "fix_units"]
 
 if TYPE_CHECKING:
-    from mtfix.api import Finding, check_file, check_text, check_units, fix_text, fix_units
+    from mtfix.api import (
+        Finding,
+        check_file,
+        check_text,
+        check_units,
+        fix_text,
+        fix_units,
+    )
     from mtfix.config import Settings
 
 

@@ -207,14 +207,14 @@ class _SecondOpinion:
     def __init__(self) -> None:
         self._opinion = None
 
-    def __call__(self, document, settings, found):
-        if not settings.languagetool:
+    def __call__(self, document, context, found):
+        if not context.settings.languagetool:
             return []
         if self._opinion is None:
-            from mtfix.languagetool import SecondOpinion
+            from mtfix.languagetool.opinion import SecondOpinion
 
             self._opinion = SecondOpinion()
-        return self._opinion(document, settings, found)
+        return self._opinion(document, context, found)
 
 
 def _second_opinion():
@@ -230,12 +230,14 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
     from mtfix import document as documents
     from mtfix import formats
     from mtfix.config import ConfigError
+    from mtfix.context import Contexts
     from mtfix.engine import FileResult
     from mtfix.inputs import STDIN, collect
     from mtfix.suppress import Baseline
 
     known = Baseline.load(baseline) if baseline else None
     fmt = input_format.value if input_format else None
+    contexts = Contexts()  # one per configuration: its rules and glossaries load once
     results = []
     for item in _progress(collect(paths)):
         if isinstance(item, documents.InputError):
@@ -247,7 +249,7 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
                 document = formats.decode(sys.stdin.buffer.read(), STDIN, fmt, settings.reading)
             else:
                 document = formats.read(item, fmt, settings.reading)
-            result = act(document, settings)
+            result = act(document, contexts(settings))
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
             results.append(result)
@@ -375,8 +377,8 @@ def check(
     resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
-    def act(document, settings):
-        return FileResult(document.path, document, engine.check(document, settings, opinion), settings=settings)
+    def act(document, context):
+        return FileResult(document.path, document, engine.check(document, context, opinion), context=context)
 
     try:
         results = _run(paths, resolver, act, baseline, input_format)
@@ -428,10 +430,10 @@ def fix(
     to_stdout = stdout or paths == [STDIN]
     opinion = _second_opinion()
 
-    def act(document, settings):
-        outcome = engine.fix(document, settings, unsafe=unsafe_fixes, extra=opinion)
+    def act(document, context):
+        outcome = engine.fix(document, context, unsafe=unsafe_fixes, extra=opinion)
         result = FileResult(
-            document.path, document, outcome.remaining, outcome.document, outcome.applied, settings=settings
+            document.path, document, outcome.remaining, outcome.document, outcome.applied, context=context
         )
         changed = outcome.document.raw != document.raw
         if diff:
@@ -498,7 +500,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")
     """Explain a rule: what it catches, why, and a bad and a good example."""
     import inspect
 
-    from mtfix.languagetool import explain as explain_languagetool
+    from mtfix.languagetool.mapping import explain as explain_languagetool
     from mtfix.registry import all_rules
 
     rule = all_rules().get(code.strip().upper())
@@ -567,8 +569,8 @@ def report(
     resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
     opinion = _second_opinion()
 
-    def act(document, settings):
-        return FileResult(document.path, document, engine.check(document, settings, opinion), settings=settings)
+    def act(document, context):
+        return FileResult(document.path, document, engine.check(document, context, opinion), context=context)
 
     results = _run(paths, resolver, act)
     page = html.render(results, unsafe=unsafe_fixes, weights=chosen, title=title)
@@ -661,8 +663,8 @@ def score(
     _cache(no_cache)
     resolver = _resolver(select, ignore, glossary, config)
 
-    def act(document, settings):
-        return FileResult(document.path, document, engine.check(document, settings), settings=settings)
+    def act(document, context):
+        return FileResult(document.path, document, engine.check(document, context), context=context)
 
     results = _run(paths, resolver, act)
     if any(r.error for r in results):
@@ -724,8 +726,8 @@ def glossary_convert(
     ] = None,
 ) -> None:
     """Convert a glossary between TSV, CSV, TBX and YAML."""
-    from mtfix.termbase.model import GlossaryError
     from mtfix.termbase import formats
+    from mtfix.termbase.model import GlossaryError
 
     if to is not None and to not in formats.WRITERS:
         raise _fail(f"--to must be one of {', '.join(formats.WRITERS)}, not {to!r}")
@@ -751,8 +753,8 @@ def glossary_stats(
     from collections import Counter
 
     from mtfix.glossary import compiled, shipped_files
-    from mtfix.termbase.model import GlossaryError
     from mtfix.termbase.formats import read_bytes
+    from mtfix.termbase.model import GlossaryError
 
     paths = list(files or shipped_files(language_pair))
     try:

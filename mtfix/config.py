@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mtfix.model import Severity
-
-if TYPE_CHECKING:
-    from mtfix.glossary import Glossary
 
 LANGUAGE_PAIRS = ("ru-en",)
 ENGLISH_VARIANTS = ("US", "UK")
@@ -68,14 +65,6 @@ class Settings:
         """The English date style: explicit, else the variant's own (US: April 13, 2017)."""
         return self.date_style or ("us" if self.english_variant == "US" else "uk")
 
-    @cached_property
-    def glossary(self) -> Glossary:
-        """The shipped glossary for the language pair plus any configured ones, loaded once."""
-        from mtfix.glossary import load_glossaries
-
-        policies = ("kyiv",) if self.kiev_policy == "kyiv" else ()
-        return load_glossaries(self.language_pair, self.glossaries, policies)
-
     @property
     def reading(self):
         """How files are read into units under these settings."""
@@ -108,7 +97,7 @@ def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
 
 def languagetool_target(value: Any, key: str, where: str) -> str:
     """`local`, a LanguageTool server's URL, or "" for `off`."""
-    from mtfix.languagetool import parse_target
+    from mtfix.languagetool.target import parse_target
 
     if not isinstance(value, str):
         raise ConfigError(f"{where}: `{key}` must be a string: local, off or a server URL")
@@ -120,15 +109,10 @@ def languagetool_target(value: Any, key: str, where: str) -> str:
 
 def check_selectors(selectors: tuple[str, ...], key: str, where: str) -> None:
     """Fail on a code or prefix that selects no rule (LanguageTool's `LT:<RULE_ID>` are open)."""
-    from mtfix.registry import is_known_selector
+    from mtfix.selection import unknown
 
-    for selector in selectors:
-        if is_known_selector(selector):
-            continue
-        from mtfix.languagetool import is_selector  # loads an HTTP client: only when needed
-
-        if not is_selector(selector):
-            raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
+    if (selector := unknown(selectors)) is not None:
+        raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
 
 
 def parse(table: dict[str, Any], path: Path) -> Settings:

@@ -4,43 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from mtfix import formats, writeback
 from mtfix.config import Settings
+from mtfix.context import Context, context_of
 from mtfix.document import Document, InputError
 from mtfix.model import Applicability, Issue
-from mtfix.registry import Rule, selected
 from mtfix.suppress import suppress
 
 MAX_PASSES = 10
 UNUSED_SUPPRESSION = "MT001"
 
-
-@lru_cache(maxsize=8)
-def rules_for(settings: Settings) -> tuple[Rule, ...]:
-    """The selected rules, instantiated once per distinct settings."""
-    return tuple(rule(settings) for rule in selected(settings.select, settings.ignore))
-
-
-Extra = Callable[[Document, Settings, list[Issue]], Iterable[Issue]]
+Extra = Callable[[Document, Context, list[Issue]], Iterable[Issue]]
 """A second opinion (LanguageTool): more issues for a document, given those the rules found."""
 
 
-def check(document: Document, settings: Settings, extra: Extra | None = None) -> list[Issue]:
+def check(document: Document, context: Context | Settings | None = None, extra: Extra | None = None) -> list[Issue]:
     """Every issue the selected rules (and `extra`) find, with configured severities, minus
-    suppressed ones."""
+    suppressed ones. Pass the run's Context to reuse its rules and glossary; Settings (or
+    nothing, for the defaults) make a context for this call alone."""
+    context = context_of(context)
     issues: set[Issue] = set()
     unused = None
-    for rule in rules_for(settings):
+    for rule in context.rules:
         if rule.code == UNUSED_SUPPRESSION:
             unused = rule
         for issue in rule.check(document):
             issues.add(issue)
     if extra is not None:
-        issues.update(extra(document, settings, sorted(issues, key=Issue.sort_key)))
+        issues.update(extra(document, context, sorted(issues, key=Issue.sort_key)))
     found = suppress(sorted(_placed(issues, document), key=Issue.sort_key), document, unused)
-    return [_with_severity(i, settings) for i in found]
+    return [_with_severity(i, context.settings) for i in found]
 
 
 def _placed(issues: Iterable[Issue], document: Document) -> Iterable[Issue]:
@@ -79,7 +73,11 @@ class FileResult:
     fixed: Document | None = None
     applied: int = 0
     error: str | None = None
-    settings: Settings | None = None
+    context: Context | None = None
+
+    @property
+    def settings(self) -> Settings | None:
+        return self.context.settings if self.context is not None else None
 
 
 @dataclass
@@ -92,15 +90,16 @@ class FixOutcome:
 
 
 def fix(
-    document: Document, settings: Settings, unsafe: bool = False, extra: Extra | None = None
+    document: Document, context: Context | Settings | None = None, unsafe: bool = False, extra: Extra | None = None
 ) -> FixOutcome:
     """Check and apply fixes repeatedly until nothing changes, a text repeats, or the pass cap.
 
     Each pass writes the fixes into the file's text and reads it again, so a fix that would
     leave the file malformed stops the run with an InputError and nothing is written."""
+    context = context_of(context)
     seen = {document.raw}
     applied = 0
-    issues = check(document, settings, extra)
+    issues = check(document, context, extra)
     for _ in range(MAX_PASSES):
         fixes = [i.fix for i in issues if eligible(i, unsafe)]
         if not fixes:
@@ -114,5 +113,5 @@ def fix(
             document = formats.reread(document, raw)
         except InputError as err:
             raise InputError(f"{document.path}: not fixed: the fixes would make the file unreadable ({err})", document.path) from None
-        issues = check(document, settings, extra)
+        issues = check(document, context, extra)
     return FixOutcome(document, applied, issues)

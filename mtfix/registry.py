@@ -5,13 +5,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from mtfix.model import Fix, Issue, Severity, Span
 
 if TYPE_CHECKING:
-    from mtfix.config import Settings
+    from mtfix.context import Context
     from mtfix.document import Document
 
 CODE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -63,8 +63,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.settings = context.settings
 
     def check(self, document: Document) -> Iterable[Issue]:
         raise NotImplementedError
@@ -105,28 +106,3 @@ def all_rules() -> dict[str, type[Rule]]:
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"mtfix.rules.{module.name}")
     return dict(sorted(_REGISTRY.items()))
-
-
-def is_known_selector(selector: str) -> bool:
-    """True for "ALL" or a prefix of at least one rule code."""
-    return selector == "ALL" or any(code.startswith(selector) for code in all_rules())
-
-
-def _matches(code: str, selectors: Iterable[str]) -> int:
-    """Length of the longest selector that selects `code` (ALL counts as 0), or -1."""
-    best = -1
-    for selector in selectors:
-        if selector == "ALL":
-            best = max(best, 0)
-        elif code.startswith(selector):
-            best = max(best, len(selector))
-    return best
-
-
-def selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
-    """Rules chosen by code prefixes; the more specific of select and ignore wins, as in ruff."""
-    select, ignore = list(select), list(ignore)
-    for code, rule in all_rules().items():
-        chosen, dropped = _matches(code, select), _matches(code, ignore)
-        if chosen >= 0 and chosen > dropped:
-            yield rule

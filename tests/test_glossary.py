@@ -15,8 +15,8 @@ from mtfix import glossary as glossaries
 from mtfix.cli import app
 from mtfix.config import parse
 from mtfix.glossary import Glossary, TextView, open_glossaries
-from mtfix.termbase.model import GlossaryError, TermEntry
 from mtfix.termbase import formats
+from mtfix.termbase.model import GlossaryError, TermEntry
 from mtfix.termbase.validate import validate
 
 REF = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wmt14-ru-en" / "ref.en"
@@ -423,7 +423,8 @@ def test_config_glossaries_accept_any_format(tmp_path, monkeypatch):
     assert result.stdout.splitlines()[0] == "Rosgvardiya told Kommersant in Kyiv."
 
 
-from hypothesis import given, settings as hypothesis_settings  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["RIA", "News", "news", " ", "  ", "\u00a0", "\n", "\r\n", "\n\n", "-", "\u2011", "\u2014",

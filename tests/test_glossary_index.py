@@ -10,8 +10,8 @@ from mtfix import check_text
 from mtfix import glossary as glossaries
 from mtfix.config import Settings
 from mtfix.glossary import Glossary, load_glossaries, open_glossaries
-from mtfix.termbase.model import TermEntry
 from mtfix.termbase import formats
+from mtfix.termbase.model import TermEntry
 
 ENTRIES = [
     TermEntry(term="Kremlin", variants=("Kreml",), source=("Кремль",)),

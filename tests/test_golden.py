@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from mtfix import formats
-
 import os
 from pathlib import Path
 
 import pytest
 
-from mtfix import engine
+from mtfix import engine, formats
+from mtfix.context import Context
 from mtfix.formats import read
 from mtfix.inputs import SettingsResolver
 
@@ -49,7 +48,7 @@ def test_report_shows_what_fix_writes(case: Path):
     source = next(case.glob("mt.*"))
     document = read(source)
     settings = SettingsResolver(case / "mtfix.toml" if (case / "mtfix.toml").exists() else None).for_path(source)
-    result = FileResult(str(source), document, engine.check(document, settings), settings=settings)
+    result = FileResult(str(source), document, engine.check(document, settings), context=Context(settings))
     _, shown, _ = html._fixed_view(result, unsafe=False)
     assert shown.raw == (case / f"expected.fixed{source.suffix}").read_bytes().decode("utf-8")
     assert shown.text == engine.fix(document, settings).document.text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from mtfix import check_text, fix_text
 from mtfix.config import Settings
 from mtfix.model import Severity

@@ -21,10 +21,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtfix import engine
-from mtfix import languagetool as lt
 from mtfix.config import ConfigError, Settings, load
 from mtfix.document import Document
+from mtfix.languagetool import batching, mapping, target
+from mtfix.languagetool.opinion import SecondOpinion
 from mtfix.model import Issue, Severity, Span
+from mtfix.selection import is_languagetool_selector
 
 DATA = Path(__file__).parent / "data" / "languagetool"
 SAMPLE = (DATA / "mt-sample.txt").read_bytes().decode("utf-8")
@@ -40,7 +42,7 @@ def settings(target: str, **overrides) -> Settings:
 
 
 def check(text: str, target: str, opinion=None, segments=(), **overrides) -> list[Issue]:
-    opinion = opinion or lt.SecondOpinion(warn=pytest.fail)
+    opinion = opinion or SecondOpinion(warn=pytest.fail)
     return engine.check(Document(text, segments=list(segments)), settings(target, **overrides), opinion)
 
 
@@ -58,19 +60,19 @@ def closed_port() -> int:
 
 
 def test_targets():
-    assert lt.parse_target("local") == "local"
-    assert lt.parse_target(" OFF ") == ""
-    assert lt.parse_target("http://127.0.0.1:8081") == "http://127.0.0.1:8081"
-    assert lt.parse_target("http://127.0.0.1:8081/v2/") == "http://127.0.0.1:8081"
-    assert lt.parse_target("https://lt.example.org/api/v2/check") == "https://lt.example.org/api"
+    assert target.parse_target("local") == "local"
+    assert target.parse_target(" OFF ") == ""
+    assert target.parse_target("http://127.0.0.1:8081") == "http://127.0.0.1:8081"
+    assert target.parse_target("http://127.0.0.1:8081/v2/") == "http://127.0.0.1:8081"
+    assert target.parse_target("https://lt.example.org/api/v2/check") == "https://lt.example.org/api"
     for bad in ("ftp://host", "127.0.0.1:8081", "loc", "http://"):
         with pytest.raises(ValueError):
-            lt.parse_target(bad)
+            target.parse_target(bad)
 
 
 def test_selectors():
-    assert all(lt.is_selector(s) for s in ("LT", "LT:", "LT:MORFOLOGIK_RULE_EN_US"))
-    assert not any(lt.is_selector(s) for s in ("LTX", "LT:lower", "L", "PU001"))
+    assert all(is_languagetool_selector(s) for s in ("LT", "LT:", "LT:MORFOLOGIK_RULE_EN_US"))
+    assert not any(is_languagetool_selector(s) for s in ("LTX", "LT:lower", "L", "PU001"))
 
 
 @pytest.mark.parametrize(
@@ -94,12 +96,12 @@ def test_selectors():
 )
 def test_category_mapping(category_id, issue_type, expected):
     match = {"rule": {"id": "X", "issueType": issue_type, "category": {"id": category_id}}}
-    assert lt.category(match) == expected
-    assert expected in lt.CATEGORIES and expected.count("/") == 1
+    assert mapping.category(match) == expected
+    assert expected in mapping.CATEGORIES and expected.count("/") == 1
 
 
 def test_recorded_matches_become_issues_at_exact_offsets():
-    issues = [lt.to_issue(m, SAMPLE) for m in RECORDED["matches"]]
+    issues = [mapping.to_issue(m, SAMPLE) for m in RECORDED["matches"]]
     assert all(issues)
     for issue, match in zip(issues, RECORDED["matches"]):
         flagged = SAMPLE[issue.span.start : issue.span.end]
@@ -122,14 +124,14 @@ def test_recorded_matches_become_issues_at_exact_offsets():
 def test_astral_characters_and_code_point_servers():
     text = "𝒜𝒜 an speling here"
     utf16 = {"offset": 8, "length": 7, "context": {"text": text, "offset": 8, "length": 7}}
-    assert lt.locate(utf16, text) == (6, 13)
+    assert mapping.locate(utf16, text) == (6, 13)
     # a server counting code points: the context shows which reading is right
     points = {"offset": 6, "length": 7, "context": {"text": "𝒜𝒜 an speling here", "offset": 8, "length": 7}}
-    assert lt.locate(points, text) == (6, 13)
+    assert mapping.locate(points, text) == (6, 13)
     wrong = {"offset": 3, "length": 2, "context": {"text": text, "offset": 8, "length": 7}}
-    assert lt.locate(wrong, text) is None
-    assert lt.locate({"offset": 40, "length": 2}, text) is None
-    assert lt.locate({"offset": -1, "length": 2}, text) is None
+    assert mapping.locate(wrong, text) is None
+    assert mapping.locate({"offset": 40, "length": 2}, text) is None
+    assert mapping.locate({"offset": -1, "length": 2}, text) is None
 
 
 @given(
@@ -147,13 +149,13 @@ def test_utf16_offsets_map_to_code_points(text, data):
         "length": units(text[start:end]),
         "context": {"text": text, "offset": units(text[:start]), "length": units(text[start:end])},
     }
-    located = lt.locate(match, text)
+    located = mapping.locate(match, text)
     assert located == (start, end)
 
 
 def test_replacement_equal_to_the_text_is_no_fix():
     match = {"offset": 0, "length": 3, "replacements": [{"value": "teh"}], "rule": {"id": "x-y"}}
-    issue = lt.to_issue(match, "teh cat", lt.Batch((Span(10, 17),)))
+    issue = mapping.to_issue(match, "teh cat", batching.Batch((Span(10, 17),)))
     assert issue.span == Span(10, 13) and issue.fix is None and issue.code == "LT:X_Y"
 
 
@@ -167,7 +169,7 @@ def paragraphs(count: int, words: int = 30) -> str:
 def test_batches_are_whole_paragraphs_under_the_limit():
     text = paragraphs(12)
     document = Document(text)
-    found = lt.batches(document, limit=500)
+    found = batching.batches(document, limit=500)
     assert all(len(b.spans) == 1 for b in found)  # one segment: contiguous text, sent as is
     spans = [b.spans[0] for b in found]
     assert len(spans) > 1
@@ -182,7 +184,7 @@ def test_batches_are_whole_paragraphs_under_the_limit():
 
 def test_a_paragraph_longer_than_the_limit_is_split_by_sentence():
     text = "One teh sentence here. " * 60
-    spans = [b.spans[0] for b in lt.batches(Document(text), limit=200)]
+    spans = [b.spans[0] for b in batching.batches(Document(text), limit=200)]
     assert all(double.units(text[s.start : s.end]) <= 200 for s in spans)
     assert all(text[s.start : s.end].startswith("One") for s in spans)
     assert "".join(text[s.start : s.end] for s in spans) == text
@@ -192,20 +194,20 @@ def test_segments_are_joined_and_matches_mapped_back():
     text = "# Title teh\n\nA teh cat.\n\n```\ncode teh\n```\n\nAnother 😀 teh.\n"
     segments = [Span(2, 11), Span(13, 23), Span(43, 57)]
     document = Document(text, segments=segments)
-    (batch,) = lt.batches(document)
+    (batch,) = batching.batches(document)
     assert batch.text(text) == "Title teh\n\nA teh cat.\n\nAnother 😀 teh."
     with double.Double() as server:
         issues = lt_issues(check(text, server.url, segments=segments))
         assert len(server.requests) == 1
     assert [i.span.start for i in issues] == [8, 15, 53]  # not 34, in the code block
     assert all(text[i.span.start : i.span.end] == "teh" for i in issues)
-    assert lt.Batch((Span(0, 3), Span(10, 13))).to_document(2, 6) is None  # across segments
+    assert batching.Batch((Span(0, 3), Span(10, 13))).to_document(2, 6) is None  # across segments
 
 
 def test_batched_matches_land_at_document_offsets():
     text = paragraphs(10) + "Last 😀 teh.\n"
     with double.Double() as server:
-        opinion = lt.SecondOpinion(warn=pytest.fail, max_units=400)
+        opinion = SecondOpinion(warn=pytest.fail, max_units=400)
         issues = lt_issues(check(text, server.url, opinion))
         assert len(server.requests) > 1
         assert all(double.units(r["text"]) <= 400 for r in server.requests)
@@ -217,7 +219,7 @@ def test_batched_matches_land_at_document_offsets():
 def test_server_limit_is_honoured():
     text = paragraphs(6)
     with double.Double(limit=300) as server:
-        opinion = lt.SecondOpinion(warn=pytest.fail, max_units=5000)
+        opinion = SecondOpinion(warn=pytest.fail, max_units=5000)
         issues = lt_issues(check(text, server.url, opinion))
         assert server.requests[0]["text"] == text  # refused with 413, then split
         assert all(double.units(r["text"]) <= 300 for r in server.requests[1:])
@@ -227,7 +229,7 @@ def test_server_limit_is_honoured():
 def test_fix_loop_resends_only_changed_paragraphs():
     text = "A teh cat.\n\nNothing to fix here.\n"
     with double.Double() as server:
-        opinion = lt.SecondOpinion(warn=pytest.fail, max_units=25)
+        opinion = SecondOpinion(warn=pytest.fail, max_units=25)
         outcome = engine.fix(Document(text), settings(server.url), unsafe=True, extra=opinion)
         sent = [r["text"] for r in server.requests]
     assert outcome.document.text == "A the cat.\n\nNothing to fix here.\n"
@@ -298,7 +300,7 @@ def test_failing_server_warns_once(make, expected):
     warnings = []
     text = "A teh cat , said Lavrov.\n"
     with make() as server:
-        opinion = lt.SecondOpinion(warn=warnings.append, timeout=0.5)
+        opinion = SecondOpinion(warn=warnings.append, timeout=0.5)
         started = time.monotonic()
         first = check(text, server.url, opinion)
         second = check(text, server.url, opinion)
@@ -324,7 +326,7 @@ def test_matches_not_in_languagetool_format_are_skipped():
 
 def test_unreachable_server_warns_once():
     warnings = []
-    opinion = lt.SecondOpinion(warn=warnings.append, timeout=2)
+    opinion = SecondOpinion(warn=warnings.append, timeout=2)
     url = f"http://127.0.0.1:{closed_port()}"
     for _ in range(3):
         assert not lt_issues(check("A teh cat.\n", url, opinion))

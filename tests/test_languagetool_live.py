@@ -11,9 +11,10 @@ import os
 import pytest
 
 from mtfix import engine
-from mtfix import languagetool as lt
 from mtfix.config import Settings
 from mtfix.document import Document
+from mtfix.languagetool import mapping, target
+from mtfix.languagetool.opinion import SecondOpinion
 
 URL = os.environ.get("MTFIX_LT_URL", "")
 JAR_DIR = os.environ.get("LTP_JAR_DIR_PATH", "")
@@ -32,9 +33,9 @@ TEXT = (
 
 def test_real_languagetool():
     warnings = []
-    target = lt.parse_target(URL or "local")
-    with lt.SecondOpinion(warn=warnings.append) as opinion:
-        issues = engine.check(Document(TEXT), Settings(languagetool=target, select=("LT",)), opinion)
+    server = target.parse_target(URL or "local")
+    with SecondOpinion(warn=warnings.append) as opinion:
+        issues = engine.check(Document(TEXT), Settings(languagetool=server, select=("LT",)), opinion)
     assert warnings == []
     found = {(i.code, TEXT[i.span.start : i.span.end]) for i in issues}
     assert ("LT:MORFOLOGIK_RULE_EN_US", "teh") in found
@@ -43,6 +44,6 @@ def test_real_languagetool():
     # glossary names are never misspellings
     assert not {text for _, text in found} & {"Jabhat", "Nusra", "al-Nusra"}
     for issue in issues:
-        assert issue.category in lt.CATEGORIES
+        assert issue.category in mapping.CATEGORIES
         if issue.fix:
             assert issue.fix.applicability.value == "unsafe"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.metrics import DEFAULT_WEIGHTS, SegmentScorer, corpus_scores, mqm, parse_weights, score_pairs
+from mtfix.metrics import (
+    DEFAULT_WEIGHTS,
+    SegmentScorer,
+    corpus_scores,
+    mqm,
+    parse_weights,
+    score_pairs,
+)
 from mtfix.model import Issue, Severity, Span
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from mtfix import engine
 from mtfix.config import Settings
+from mtfix.context import Context
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.report import FORMATS, github, jsonl, junit, sarif
@@ -22,7 +23,7 @@ BAD = '"We agree", - he said.\nОн сказал: «Да».\n'
 def _result(text: str = BAD, path: str = "docs/bad file.txt") -> FileResult:
     document = Document(text, path=path)
     settings = Settings()
-    return FileResult(path, document, engine.check(document, settings), settings=settings)
+    return FileResult(path, document, engine.check(document, settings), context=Context(settings))
 
 
 def test_formats_are_listed():

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from markupsafe import escape
-from html.parser import HTMLParser
 
 from mtfix import engine
 from mtfix.config import Settings
+from mtfix.context import Context
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.report import html
@@ -22,13 +23,13 @@ HOSTILE = (
 
 def _check(text: str, path: str = "doc.txt") -> FileResult:
     document = Document(text, path=path)
-    return FileResult(path, document, engine.check(document, Settings()), settings=Settings())
+    return FileResult(path, document, engine.check(document, Settings()), context=Context(Settings()))
 
 
 def _fix(text: str, path: str = "doc.txt") -> FileResult:
     document = Document(text, path=path)
     outcome = engine.fix(document, Settings())
-    return FileResult(path, document, outcome.remaining, outcome.document, outcome.applied, settings=Settings())
+    return FileResult(path, document, outcome.remaining, outcome.document, outcome.applied, context=Context(Settings()))
 
 
 class _Tags(HTMLParser):
@@ -306,7 +307,7 @@ def _bilingual(tmp_path, name: str, content: str) -> tuple[FileResult, str, list
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     document = read(path)
-    result = FileResult(name, document, engine.check(document, Settings()), settings=Settings())
+    result = FileResult(name, document, engine.check(document, Settings()), context=Context(Settings()))
     page = html.render([result])
     parser = _Units()
     parser.feed(page)
@@ -396,7 +397,7 @@ def test_fixed_results_mark_remaining_issues_in_the_fixed_cell(tmp_path):
     document = read(path)
     outcome = engine.fix(document, Settings())
     assert outcome.remaining and outcome.applied
-    result = FileResult("x.po", document, outcome.remaining, outcome.document, outcome.applied, settings=Settings())
+    result = FileResult("x.po", document, outcome.remaining, outcome.document, outcome.applied, context=Context(Settings()))
     parser = _Units()
     parser.feed(html.render([result]))
     rows = parser.rows

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from mtfix import engine
 from mtfix.config import Settings
+from mtfix.context import Context
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.report import text
@@ -20,7 +21,7 @@ ESC = b"\x1b["
 
 def _result(body: str = BAD, path: str = "bad.txt") -> FileResult:
     document = Document(body, path=path)
-    return FileResult(path, document, engine.check(document, Settings()), settings=Settings())
+    return FileResult(path, document, engine.check(document, Settings()), context=Context(Settings()))
 
 
 def _plain(renderables) -> str:

@@ -283,16 +283,19 @@ class _Deleter:
 
 
 @pytest.mark.parametrize(("start", "end"), [(" can", f"{PLACEHOLDER}"), ("deal", "deal" + PLACEHOLDER), (PLACEHOLDER + "deal", "deal")])
-def test_a_fix_that_would_delete_a_placeholder_is_reported_but_not_applied(monkeypatch, start, end):
+def test_a_fix_that_would_delete_a_placeholder_is_reported_but_not_applied(start, end):
     raw = xliff(INLINE)
     document = formats.parse(raw, "xliff", "x.xlf")
-    monkeypatch.setattr(engine, "rules_for", lambda settings: (_Deleter(start, end),))
-    issues = engine.check(document, SP)
+    from mtfix.context import Context
+
+    context = Context(SP)
+    context.rules = (_Deleter(start, end),)  # the run's rules, as a test chooses them
+    issues = engine.check(document, context)
     assert len(issues) == 1 and not issues[0].fixable
     fix = next(iter(_Deleter(start, end).check(document))).fix
     assert writeback.file_edits(document, fix) is None
     assert writeback.apply(document, [fix]) == (raw, 0)
-    assert engine.fix(document, SP).document.raw == raw
+    assert engine.fix(document, context).document.raw == raw
 
 
 @pytest.mark.parametrize(("name", "raw", "written"), [

@@ -6,10 +6,10 @@ import hashlib
 from collections import Counter
 from typing import Any, NamedTuple
 
-from mtfix.version import __version__
 from mtfix.document import Document
-from mtfix.engine import FileResult, rules_for
+from mtfix.engine import FileResult
 from mtfix.model import Edit, Issue
+from mtfix.version import __version__
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
 
@@ -85,11 +85,13 @@ def signature(results: list[FileResult]) -> str:
     """What reproduces a run, in the spirit of sacreBLEU's signatures: version, language pair,
     English variant, the selected rules and the glossary content, as short digests."""
     parts = [f"mtfix:{__version__}"]
-    for settings in sorted({r.settings for r in results if r.settings}, key=repr):
-        codes = ",".join(rule.code for rule in rules_for(settings))
+    contexts = {id(r.context): r.context for r in results if r.context is not None}
+    for context in sorted(contexts.values(), key=lambda c: repr(c.settings)):
+        settings = context.settings
+        codes = ",".join(rule.code for rule in context.rules)
         rules = hashlib.sha256(codes.encode()).hexdigest()[:8]
         parts.append(
             f"pair:{settings.language_pair}|en:{settings.english_variant}"
-            f"|rules:{len(rules_for(settings))}-{rules}|glossary:{settings.glossary.digest}"
+            f"|rules:{len(context.rules)}-{rules}|glossary:{context.glossary.digest}"
         )
     return "|".join(parts)

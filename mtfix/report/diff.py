@@ -14,9 +14,9 @@ from typing import Any
 
 from rich.markup import escape
 
-from mtfix.version import __version__
 from mtfix.align import Change, Mode, Pair, align, edit_count, token_edits, word_diff
 from mtfix.metrics import CorpusScores, SegmentScores, score_pairs
+from mtfix.version import __version__
 
 
 @dataclass

@@ -19,13 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mtfix.version import __version__
 from mtfix.align import word_diff
 from mtfix.document import Document
 from mtfix.engine import FileResult, eligible
 from mtfix.metrics import mqm
 from mtfix.model import Issue
 from mtfix.units import PLACEHOLDER, Kind, State, Unit
+from mtfix.version import __version__
 
 TEMPLATES = Path(__file__).parent / "templates"
 _RANK = {"error": 2, "warning": 1, "info": 0}
@@ -354,9 +354,8 @@ def _fixed_view(result: FileResult, unsafe: bool) -> tuple[Document, Document, s
     if result.fixed is not None:
         return result.document, result.fixed, "right"
     from mtfix import engine
-    from mtfix.config import Settings
 
-    outcome = engine.fix(result.document, result.settings or Settings(), unsafe=unsafe)
+    outcome = engine.fix(result.document, result.context, unsafe=unsafe)
     return result.document, outcome.document, "left"
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mtfix.version import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.report import file_edits, summary, where
+from mtfix.version import __version__
 
 
 def issue_dict(issue: Issue, document: Document) -> dict[str, Any]:

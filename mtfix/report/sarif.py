@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mtfix.version import __version__
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.registry import all_rules
 from mtfix.report import file_edits, where
+from mtfix.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/mtfix/"

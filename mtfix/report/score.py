@@ -7,9 +7,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtfix.version import __version__
 from mtfix.engine import FileResult
 from mtfix.metrics import CorpusScores, MQMScore, corpus_scores, mqm
+from mtfix.version import __version__
 
 
 @dataclass

@@ -594,10 +594,10 @@ class KeyTermMismatch(Rule):
         pairs = list(units(document))
         if not pairs:
             return
-        terms = self.settings.glossary.source_terms(_lemma)  # by the first word's lemma
+        terms = self.context.glossary.source_terms(_lemma)  # by the first word's lemma
         if not terms:
             return
-        heads = self.settings.glossary.source_forms(_lemma)
+        heads = self.context.glossary.source_forms(_lemma)
         for unit, target in pairs:
             if not _CYRILLIC.search(unit.source):
                 continue

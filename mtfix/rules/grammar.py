@@ -81,12 +81,12 @@ def _tree(phrases: list[tuple[str, int]]) -> str:
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def _person_surnames(settings) -> dict[str, str]:
+def _person_surnames(glossary) -> dict[str, str]:
     """Surnames of the glossary's person entries (those with a gender), each with its full
     name; short ones and ordinary words (`Un`, `May`) are left out."""
     common = words("grammar-pronouns.yml", "not_given_names")
     found = {}
-    for term, _ in settings.glossary.people():
+    for term, _ in glossary.people():
         if " " in term:
             surname = term.split()[-1]
             for name in (surname, re.sub(r"^(?:al|el|bin|ibn)-", "", surname)):
@@ -115,7 +115,7 @@ class MissingConjunction(Rule):
     @cached_property
     def surnames(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
         """The glossary's surnames with their full names, and a pattern for two in a row."""
-        surnames = _person_surnames(self.settings)
+        surnames = _person_surnames(self.context.glossary)
         if not surnames:
             return surnames, None
         names = alternation(surnames)

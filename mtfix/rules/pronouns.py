@@ -250,7 +250,7 @@ class PronounGender(Rule):
     def people(self) -> dict[str, str]:
         """Genders of the glossary's people, by full name and by surname."""
         people: dict[str, str] = {}
-        for term, gender in self.settings.glossary.people():
+        for term, gender in self.context.glossary.people():
             people[term] = gender
             surname = term.split()[-1]
             people.setdefault(surname, gender)
@@ -440,4 +440,4 @@ class PronounGender(Rule):
     @cached_property
     def glossary_words(self) -> frozenset[str]:
         """Words of the glossary's terms and variants: known names, not unknown people."""
-        return self.settings.glossary.term_words()
+        return self.context.glossary.term_words()

@@ -43,7 +43,7 @@ class GlossaryVariant(Rule):
     fixable = True
 
     def check(self, document):
-        glossary = self.settings.glossary
+        glossary = self.context.glossary
         text = document.text
         for segment in document.segments:
             for match in glossary.variants_in(text, segment.start, segment.end):
@@ -97,7 +97,7 @@ class InconsistentTerm(Rule):
     def check(self, document):
         from mtfix.termbase.model import FORBIDDEN
 
-        glossary = self.settings.glossary
+        glossary = self.context.glossary
         text = document.text
         found: dict[object, list[tuple[str, object]]] = {}
         for segment in document.segments:

@@ -195,10 +195,10 @@ class _Transliteration(Rule):
     def tokens(self, document) -> Iterator[tuple[int, int, str, bool]]:
         """(start, end, token, sentence-initial) for non-English tokens outside glossary variants."""
         segments = tuple((s.start, s.end) for s in document.segments)
-        return iter(_scan(document.text, segments, self.settings.glossary))
+        return iter(_scan(document.text, segments, self.context.glossary))
 
     def glossary_term(self, finding: Finding) -> str | None:
-        glossary = self.settings.glossary
+        glossary = self.context.glossary
         entry = glossary.by_source_lemma(finding.cyrillic) or glossary.by_source_lemma(finding.lemma)
         return entry.term if entry is not None else None
 
@@ -536,13 +536,13 @@ class CyrillicWord(Rule):
             if " " not in phrase and "-" not in phrase:
                 from mtfix.lexicon.russian import analyse
 
-                glossary = self.settings.glossary
+                glossary = self.context.glossary
                 word = phrase.lower()
                 entry = glossary.by_source_lemma(word) or glossary.by_source_lemma(analyse(word).lemma)
                 if entry is not None:
                     suggestions = [entry.term]
             else:
-                entry = self.settings.glossary.by_source_phrase(phrase)
+                entry = self.context.glossary.by_source_phrase(phrase)
                 if entry is not None:
                     suggestions = [entry.term]
             message = f"untranslated Cyrillic `{phrase}`"

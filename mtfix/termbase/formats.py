@@ -651,7 +651,10 @@ def _tbx_entry(concept, where: str, report: Report) -> TermEntry | None:
 
 def write_tbx(entries: list[TermEntry], source_lang: str = "ru") -> str:
     """TBX v3, TBX-Basic dialect in DCA style."""
-    from xml.sax.saxutils import escape, quoteattr  # brings urllib.request: only when writing TBX
+    from xml.sax.saxutils import (  # brings urllib.request: only when writing TBX
+        escape,
+        quoteattr,
+    )
 
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from mtfix.termbase.model import GlossaryError, TermEntry, normalize
 from mtfix.termbase.formats import Problem, read
+from mtfix.termbase.model import GlossaryError, TermEntry, normalize
 
 #: Zipf frequency (wordfreq) at or above which a forbidden variant is an everyday English
 #: word: it would fire all over good English.

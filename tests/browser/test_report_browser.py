@@ -14,6 +14,7 @@ import pytest
 
 from mtfix import engine
 from mtfix.config import Settings
+from mtfix.context import Context
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.report import html
@@ -59,7 +60,7 @@ def page(tmp_path):
 
 def _write(tmp_path: Path, text: str, name: str) -> tuple[Path, FileResult]:
     document = Document(text, path=name)
-    result = FileResult(name, document, engine.check(document, Settings()), settings=Settings())
+    result = FileResult(name, document, engine.check(document, Settings()), context=Context(Settings()))
     target = tmp_path / "report.html"
     target.write_text(html.render([result]), encoding="utf-8")
     return target, result

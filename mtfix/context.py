@@ -1,0 +1,59 @@
+"""The run context: what checking needs beyond the settings, built once and reused.
+
+One context serves every document checked under one Settings value: a CLI run, a
+long-running language server or a worker that checks many shards builds it once and passes
+it on. It loads the glossaries and instantiates the selected rules on first use; nothing in
+it is global, and two contexts share nothing but the files they read.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from mtfix.config import Settings
+
+if TYPE_CHECKING:
+    from mtfix.glossary import Glossary
+    from mtfix.registry import Rule
+
+
+class Context:
+    """The resources of a run under `settings`: its glossary and its rules."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The shipped glossaries of the language pair plus the configured ones."""
+        from mtfix.glossary import load_glossaries
+
+        settings = self.settings
+        policies = ("kyiv",) if settings.kiev_policy == "kyiv" else ()
+        return load_glossaries(settings.language_pair, settings.glossaries, policies)
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The selected rules, each instantiated once for this context."""
+        from mtfix.selection import selected
+
+        return tuple(rule(self) for rule in selected(self.settings.select, self.settings.ignore))
+
+
+def context_of(value: Context | Settings | None) -> Context:
+    """`value` itself when it is a context, else a new context for those settings."""
+    return value if isinstance(value, Context) else Context(value)
+
+
+class Contexts:
+    """One context per distinct Settings value, for a run that reads several configurations."""
+
+    def __init__(self) -> None:
+        self._by_settings: dict[Settings, Context] = {}
+
+    def __call__(self, settings: Settings) -> Context:
+        found = self._by_settings.get(settings)
+        if found is None:
+            found = self._by_settings[settings] = Context(settings)
+        return found
