@@ -11,9 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mtfix.languages import PAIRS
 from mtfix.model import Severity
 
-LANGUAGE_PAIRS = ("ru-en",)
+LANGUAGE_PAIRS = tuple(PAIRS)
 ENGLISH_VARIANTS = ("US", "UK")
 DATE_STYLES = ("us", "uk", "iso")
 KIEV_POLICIES = ("either", "kyiv")

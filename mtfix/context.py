@@ -15,6 +15,7 @@ from mtfix.config import Settings
 
 if TYPE_CHECKING:
     from mtfix.glossary import Glossary
+    from mtfix.languages import Pair
     from mtfix.registry import Rule
 
 
@@ -34,11 +35,21 @@ class Context:
         return load_glossaries(settings.language_pair, settings.glossaries, policies)
 
     @cached_property
+    def pair(self) -> Pair:
+        """The profile of the language pair: its source language, glossaries and packs."""
+        from mtfix.languages import pair
+
+        return pair(self.settings.language_pair)
+
+    @cached_property
     def rules(self) -> tuple[Rule, ...]:
-        """The selected rules, each instantiated once for this context."""
+        """The selected rules that apply to the pair's source language, each instantiated once
+        for this context."""
         from mtfix.selection import selected
 
-        return tuple(rule(self) for rule in selected(self.settings.select, self.settings.ignore))
+        source = self.pair.source.code
+        chosen = selected(self.settings.select, self.settings.ignore)
+        return tuple(rule(self) for rule in chosen if rule.applies_to(source))
 
 
 def context_of(value: Context | Settings | None) -> Context:

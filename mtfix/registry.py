@@ -62,10 +62,17 @@ class Rule:
     category: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False
+    #: The source languages the rule applies to; empty: any (it reads the English alone).
+    languages: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: Context) -> None:
         self.context = context
         self.settings = context.settings
+
+    @classmethod
+    def applies_to(cls, language: str) -> bool:
+        """Whether the rule runs for a pair whose source is `language`."""
+        return not cls.languages or language in cls.languages
 
     def check(self, document: Document) -> Iterable[Issue]:
         raise NotImplementedError

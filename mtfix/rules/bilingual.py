@@ -17,9 +17,14 @@ from mtfix.registry import Rule, register
 from mtfix.rules.grammar import data as grammar_data
 
 
-def data() -> dict:
-    """How Russian sources and English targets write numbers and dates (read once)."""
-    return grammar_data("bilingual-ru-en.yml")
+#: The language of the targets; sources are in the pair's source language.
+ENGLISH = "en"
+
+
+def data(language: str) -> dict:
+    """How `language` writes numbers, months and magnitudes (`mtfix/data/bilingual-<code>.yml`,
+    read once)."""
+    return grammar_data(f"bilingual-{language}.yml")
 
 
 def units(document) -> list[tuple[object, str]]:
@@ -72,6 +77,8 @@ class Number:
 
 
 def _value(m: re.Match[str], english: bool) -> Decimal | None:
+    """The number a match stands for: English groups thousands with commas, a Slavic source
+    with spaces and writes a decimal comma."""
     whole, sep, frac, dec = m["int"], m["sep"], m["frac"], m["dec"]
     digits = whole.replace(sep, "") if sep else whole
     if frac and dec and len(dec) == 3 and not sep and (english and frac == "," or not english and frac == "."):
@@ -86,10 +93,12 @@ def _value(m: re.Match[str], english: bool) -> Decimal | None:
 _MAY_HOLD_NUMBER = re.compile(r"[\dIVX]")
 
 
-def numbers(text: str, english: bool) -> list[Number]:
-    """Numbers in `text`, each multiplied by a magnitude word that follows it (млн, million)."""
+def numbers(text: str, language: str) -> list[Number]:
+    """Numbers in `text`, written in `language`, each multiplied by a magnitude word that
+    follows it (млн, million)."""
     found = []
-    magnitudes = data()["magnitudes-en" if english else "magnitudes-ru"]
+    english = language == ENGLISH
+    magnitudes = data(language)["magnitudes"]
     dates = _DATE_EN if english else _DATE
     for m in (_NUMBER_EN if english else _NUMBER_RU).finditer(text):
         if dates.match(text, m.start()):
@@ -137,16 +146,17 @@ def _roman(numeral: str) -> int:
 
 
 @cache
-def _russian_number_words() -> list[tuple[re.Pattern[str], Decimal]]:
-    return [(re.compile(rf"(?<!\w){stem}", re.IGNORECASE), Decimal(str(v))) for stem, v in data()["numbers-ru"].items()]
+def _number_words(language: str) -> list[tuple[re.Pattern[str], Decimal]]:
+    return [(re.compile(rf"(?<!\w){stem}", re.IGNORECASE), Decimal(str(v))) for stem, v in data(language)["numbers"].items()]
 
 
-def _word_values(text: str, english: bool) -> set[Decimal]:
-    if english:
-        table = data()["numbers-en"]
+def _word_values(text: str, language: str) -> set[Decimal]:
+    """The numbers `text` writes in words."""
+    if language == ENGLISH:
+        table = data(ENGLISH)["numbers"]
         words = _WORD.findall(text.lower())
         found = {Decimal(str(table[w])) for w in words if w in table}
-        magnitudes = data()["magnitudes-en"]
+        magnitudes = data(ENGLISH)["magnitudes"]
         for number, magnitude in zip(words, words[1:]):
             if number in table and magnitude in magnitudes:
                 found.add(Decimal(str(table[number])) * magnitudes[magnitude])
@@ -154,7 +164,7 @@ def _word_values(text: str, english: bool) -> set[Decimal]:
             if tens in table and units in table and table[units] < 10:
                 found.add(Decimal(table[tens] + table[units]))
         return found
-    return {v for pattern, v in _russian_number_words() if pattern.search(text)}
+    return {v for pattern, v in _number_words(language) if pattern.search(text)}
 
 
 def _matches(value: Decimal, others: set[Decimal]) -> bool:
@@ -186,8 +196,9 @@ class NumberMismatch(Rule):
 
     def check(self, document):
         text = document.text
+        source_language = self.context.pair.source.code
         for unit, target in units(document):
-            source_numbers = numbers(unit.source, english=False) if _MAY_HOLD_NUMBER.search(unit.source) else []
+            source_numbers = numbers(unit.source, source_language) if _MAY_HOLD_NUMBER.search(unit.source) else []
             if not source_numbers and not any(map(str.isdigit, target)):
                 continue
             source_values = {n.value for n in source_numbers}
@@ -195,7 +206,7 @@ class NumberMismatch(Rule):
             for span in unit.target:
                 target_numbers += [
                     Number(n.value, n.start + span.start, n.end + span.start, n.text)
-                    for n in numbers(text[span.start : span.end], english=True)
+                    for n in numbers(text[span.start : span.end], ENGLISH)
                 ]
             target_values = {n.value for n in target_numbers}
             missing = [
@@ -208,10 +219,10 @@ class NumberMismatch(Rule):
             ]
             extra = [n for n in target_numbers if not _matches(n.value, source_values)]
             if missing:
-                words = _word_values(target, english=True)
+                words = _word_values(target, ENGLISH)
                 missing = [n for n in missing if n.value not in words]
             if extra:
-                words = _word_values(unit.source, english=False)
+                words = _word_values(unit.source, source_language)
                 extra = [n for n in extra if n.value not in words and not _in_source(n.text, unit.source)]
             for n in extra:
                 yield self.issue(n.start, n.end, f"`{n.text}` is not in the source")
@@ -237,30 +248,25 @@ def _distinct(found: list[Number]) -> list[Number]:
 
 
 @cache
-def _months_ru() -> list[tuple[re.Pattern[str], int]]:
-    return [(re.compile(rf"(?<!\w){stem}\w*", re.IGNORECASE), n) for stem, n in data()["months-ru"].items()]
+def _month_forms(language: str) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+    """A pattern for any month name of `language`, and one pattern per month."""
+    months = data(language)["months"]
+    every = re.compile(rf"(?<!\w)(?:{'|'.join(months)})(?!\w)", re.IGNORECASE)
+    return every, [(re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE), n) for forms, n in months.items()]
 
 
 @cache
 def _months_en() -> re.Pattern[str]:
-    names = sorted(data()["months-en"], key=len, reverse=True)
+    names = sorted(data(ENGLISH)["months"], key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(names)})\b\.?", re.IGNORECASE)
 
 
-@cache
-def _any_month_ru() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(data()['months-ru'])})", re.IGNORECASE)
-
-
-def months_ru(source: str) -> set[int]:
+def source_months(source: str, language: str) -> set[int]:
+    """The months a source in `language` names, in words or in a `13.04.2017` date."""
     found = set()
-    for pattern, n in _months_ru() if _any_month_ru().search(source) else ():
-        for m in pattern.finditer(source):
-            word = m.group().lower()
-            if n == 5 and not re.fullmatch(r"ма[йяюе]", word):
-                continue  # май, мая, маю, мае only: not мальчик, магазин
-            if n == 3 and not re.fullmatch(r"марта?|марте|марту|мартом", word):
-                continue
+    every, months = _month_forms(language)
+    for pattern, n in months if every.search(source) else ():
+        if pattern.search(source):
             found.add(n)
     for m in _DATE.finditer(source):
         if 1 <= int(m["m"]) <= 12:
@@ -287,14 +293,15 @@ class MonthMismatch(Rule):
         pairs = units(document)
         if not pairs:
             return
-        table = data()["months-en"]
+        source_language = self.context.pair.source.code
+        table = data(ENGLISH)["months"]
         named_in: dict[int, list[re.Match[str]]] = {}  # unit index: the month names in its target
         for m in document.finditer(_months_en()):
             if (index := document.unit_index(m.start())) is not None:
                 named_in.setdefault(index, []).append(m)
         index_of = {id(unit): i for i, unit in enumerate(document.units)}
         for unit, target in pairs:
-            source = months_ru(unit.source)
+            source = source_months(unit.source, source_language)
             found = []
             for m in named_in.get(index_of[id(unit)], ()):
                 if unit.span.start <= m.start() and m.end() <= unit.span.end:
@@ -585,6 +592,7 @@ class KeyTermMismatch(Rule):
     """
 
     code = "BL007"
+    languages = frozenset({"ru"})  # source terms are matched through Russian morphology
     name = "key-term-mismatch"
     summary = "a glossary source term is translated without its approved English term"
     category = "terminology/key-term-mismatch"
@@ -726,21 +734,16 @@ _QUOTED = re.compile(r"[\"«“„'‘]\s*$")
 
 
 def romanize(word: str) -> str:
-    """The word in Latin letters: the lexicon's BGN/PCGN romanization, else a plain table."""
-    try:
-        from mtfix.lexicon.romanization import romanize as bgn
-    except ImportError:  # pragma: no cover - the lexicon is optional for this rule
-        table = data()["romanization"]
-        return "".join(table.get(c, c) for c in word.lower())
+    """The word in Latin letters, by the lexicon's BGN/PCGN romanization."""
+    from mtfix.lexicon.romanization import romanize as bgn
+
     return bgn(word.lower())
 
 
 def _read_back(token: str) -> set[str]:
-    """Lemmas of the Russian words the lexicon reads `token` as (empty without the lexicon)."""
-    try:
-        from mtfix.lexicon.romanization import readings
-    except ImportError:  # pragma: no cover
-        return set()
+    """Lemmas of the Russian words the lexicon reads `token` as."""
+    from mtfix.lexicon.romanization import readings
+
     return {_lemma(r.cyrillic) for r in readings(token.lower())[:5]}
 
 
@@ -797,6 +800,7 @@ class RomanizedSourceWord(Rule):
     """
 
     code = "BL010"
+    languages = frozenset({"ru"})  # source words are romanized as Russian
     name = "romanized-source-word"
     summary = "a source word transliterated, not translated"
     category = "untranslated/transliteration"

@@ -246,7 +246,7 @@ class PackRule(Rule, metaclass=_PackDoc):
         cls._doc = cls.__dict__.get("__doc__") or ""
 
     def check(self, document):
-        pack = load_pack(self.settings.language_pair, self.pack)
+        pack = load_pack(self.context.pair.packs, self.pack)
         text = document.text
         for entry in pack.entries:
             matches = _lines(document, entry.pattern) if pack.scope == "line" else (
@@ -338,6 +338,7 @@ class Calque(PackRule):
     severity = Severity.WARNING
     fixable = True
     pack = "calques"
+    languages = frozenset({"ru"})  # the pack's calques are of Russian phrases
 
 
 @register

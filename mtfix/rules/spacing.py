@@ -15,7 +15,7 @@ TIME_CONTEXT = re.compile(
 TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
 BEFORE_PUNCTUATION = re.compile(
     r"(?<=[\w\"”’)\]])(?P<gap>[ \t]+)"
-    r"(?:(?P<mark>[,;!?])|\.(?![.\w])|:(?![ \t]*\d)|;)(?=\s|$|[\"”’)\]])"
+    r"(?:(?P<mark>[,!?])|\.(?![.\w])|:(?![ \t]*\d|[()])|;(?![()]))(?=\s|$|[\"”’)\]])"  # not an emoticon :)
 )
 DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:])(?P<gap> {2,})(?=\S)")
 PADDED_PARENTHESES = re.compile(r"\((?P<lead>[ \t]*)(?P<body>[^()\n]*?\S)(?P<trail>[ \t]*)\)")

@@ -255,6 +255,7 @@ class TransliteratedWord(_Transliteration):
     """
 
     code = "TR001"
+    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "transliterated-word"
     summary = "a Russian word left in Latin letters instead of translated"
     severity = Severity.WARNING
@@ -328,6 +329,7 @@ class NameCaseEnding(_Transliteration):
     """
 
     code = "TR002"
+    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "name-case-ending"
     summary = "a name left with a Russian case ending"
     severity = Severity.WARNING
@@ -441,6 +443,7 @@ class TransliteratedName(_Transliteration):
     """
 
     code = "TR003"
+    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "transliterated-name"
     summary = "a capitalized word that reads as romanized Russian"
     severity = Severity.INFO
@@ -484,6 +487,7 @@ class UnknownWord(_Transliteration):
     """
 
     code = "TR004"
+    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "unknown-word"
     summary = "a lower-case word that is neither English nor romanized Russian"
     category = "spelling/misspelling"
