@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Measure the untranslated-word rules (TR001-TR003) on real machine translation.
 
-usage: benchmarks/transliteration.py [CORPORA_DIR]   (default: ../shared/corpora)
+usage: benchmarks/transliteration.py [--pair ru-en|uk-en] [CORPORA_DIR]   (default: ../shared/corpora)
 
-Prints
+Prints, for ru-en (the default)
 - recall on the WMT14 rule-based outputs (rbmt1, rbmt4, PROMT rule-based). The tokens to find
   are those that are not English (mtfix's English lexicon) and do not appear in the aligned
   line of the human reference `ref.en`; lower-case words and capitalized names are counted
@@ -14,6 +14,10 @@ Prints
 - the words per second of the TR and CY rules on rbmt1.0.en in process, first with the
   lexicons still to load, then with them loaded (the romanization cache cleared each time),
   and of all of mtfix.
+
+For uk-en (`--pair uk-en`), the same recall on the ten WMT22 Ukrainian→English systems
+(`wmt22-uk-en/*.en`, PROMT among them) against the aligned line of `ref.A.en`, with
+`language-pair = "uk-en"`.
 """
 
 from __future__ import annotations
@@ -60,17 +64,16 @@ def _flags(text: str, settings: Settings = RULES, skip: tuple[str, ...] = ()) ->
     return found
 
 
-def recall(corpora: Path) -> None:
-    wmt = corpora / "wmt14-ru-en"
-    reference = (wmt / "ref.en").read_text(encoding="utf-8").splitlines()
-    print("Recall on WMT14 rule-based MT: non-English tokens absent from the aligned ref.en line")
+def recall(wmt: Path, systems: tuple[str, ...], reference_name: str, settings: Settings = RULES) -> None:
+    reference = (wmt / reference_name).read_text(encoding="utf-8").splitlines()
+    print(f"Recall on {wmt.name}: non-English tokens absent from the aligned {reference_name} line")
     print("  warning: TR001/TR002 at warning; TR001-3: at any severity; any: TR004's info too")
     print(f"  {'system':28} {'kind':6} {'gold':>5} {'warning':>8} {'TR001-3':>8} {'any':>6}")
     totals: Counter = Counter()
-    for system in SYSTEMS:
+    for system in systems:
         text = (wmt / system).read_text(encoding="utf-8")
-        flags = _flags(text)
-        romanized = _flags(text, skip=("TR004",))
+        flags = _flags(text, settings)
+        romanized = _flags(text, settings, skip=("TR004",))
         counts: Counter = Counter()
         offset = 0
         for number, line in enumerate(text.split("\n")):
@@ -86,7 +89,7 @@ def recall(corpora: Path) -> None:
                 counts[kind, "romanized"] += (offset + m.start(), offset + m.end()) in romanized
             offset += len(line) + 1
         for kind in ("lower", "name"):
-            gold = counts[kind, "gold"]
+            gold = counts[kind, "gold"] or float("nan")
             print(
                 f"  {system:28} {kind:6} {gold:5d} {counts[kind, 'warning'] / gold:8.3f}"
                 f" {counts[kind, 'romanized'] / gold:8.3f} {counts[kind, 'any'] / gold:6.3f}"
@@ -95,7 +98,7 @@ def recall(corpora: Path) -> None:
     for kind in ("lower", "name"):
         gold = totals[kind, "gold"]
         print(
-            f"  {'all three':28} {kind:6} {gold:5d} {totals[kind, 'warning'] / gold:8.3f}"
+            f"  {'all':28} {kind:6} {gold:5d} {totals[kind, 'warning'] / gold:8.3f}"
             f" {totals[kind, 'romanized'] / gold:8.3f} {totals[kind, 'any'] / gold:6.3f}"
         )
 
@@ -152,10 +155,20 @@ def speed(corpora: Path) -> None:
 
 
 def main() -> None:
-    corpora = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora"
-    speed(corpora)
-    recall(corpora)
-    precision(corpora)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--pair", choices=("ru-en", "uk-en"), default="ru-en")
+    parser.add_argument("corpora", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpora")
+    args = parser.parse_args()
+    if args.pair == "uk-en":
+        wmt = args.corpora / "wmt22-uk-en"
+        systems = tuple(sorted(p.name for p in wmt.glob("*.en") if p.name != "ref.A.en"))
+        recall(wmt, systems, "ref.A.en", Settings(select=("TR",), language_pair="uk-en"))
+        return
+    speed(args.corpora)
+    recall(args.corpora / "wmt14-ru-en", SYSTEMS, "ref.en")
+    precision(args.corpora)
 
 
 if __name__ == "__main__":
