@@ -4,8 +4,13 @@
     settings: {english-variant: UK}     # optional, as in mtfix.toml (select defaults to the rule)
     pass:
       - '"We agree," he said.'
+      - name: us-quotes                 # a case may be named, and have settings of its own
+        text: '“We agree,” he said.'
+        settings: {english-variant: US}
     fail:
       - text: '"We agree", - he said.'
+        name: dash-after-quote          # optional: the case's name in the test id
+        settings: {}                    # optional: merged over the file's settings
         count: 1                        # issues of this rule (default 1)
         severity: warning               # optional: the severity of every issue found
         fixed: '"We agree," he said.'   # after `mtfix fix`, only this rule selected
@@ -34,12 +39,13 @@ def _load():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         code = data["rule"]
         table = {"select": [code], **data.get("settings", {})}
-        settings = parse(table, path)
         fmt = data.get("format")
-        for n, text in enumerate(data.get("pass", [])):
-            yield pytest.param(code, settings, text, None, fmt, id=f"{code}-pass-{n}")
-        for n, case in enumerate(data.get("fail", [])):
-            yield pytest.param(code, settings, case["text"], case, fmt, id=f"{code}-fail-{n}")
+        for kind in ("pass", "fail"):
+            for n, case in enumerate(data.get(kind, [])):
+                case = {"text": case} if isinstance(case, str) else case
+                settings = parse({**table, **case.get("settings", {})}, path)
+                name = case.get("name", str(n))
+                yield pytest.param(code, settings, case["text"], case if kind == "fail" else None, fmt, id=f"{code}-{kind}-{name}")
 
 
 def _check(text, settings, fmt):
