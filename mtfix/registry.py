@@ -110,6 +110,6 @@ def register(rule: type[Rule]) -> type[Rule]:
 def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule by code, importing the rule modules on first use."""
     package = importlib.import_module("mtfix.rules")
-    for module in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"mtfix.rules.{module.name}")
+    for module in pkgutil.walk_packages(package.__path__, prefix="mtfix.rules."):
+        importlib.import_module(module.name)
     return dict(sorted(_REGISTRY.items()))

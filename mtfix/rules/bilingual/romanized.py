@@ -1,0 +1,122 @@
+"""BL010: a word of the source written in Latin letters in the target instead of translated."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mtfix.model import Severity
+from mtfix.registry import Rule, register
+from mtfix.rules.bilingual.common import CYRILLIC, units
+from mtfix.rules.bilingual.terms import source_lemma
+
+_LATIN_TOKEN = re.compile(r"(?<![\w@/.-])[A-Za-z]{4,}(?![\w@/-])")
+_RUSSIAN_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)[\"'“‘«(]?\s*$")
+_QUOTED = re.compile(r"[\"«“„'‘]\s*$")
+
+
+def romanize(word: str) -> str:
+    """The word in Latin letters, by the lexicon's BGN/PCGN romanization."""
+    from mtfix.lexicon.romanization import romanize as bgn
+
+    return bgn(word.lower())
+
+
+def _read_back(token: str) -> set[str]:
+    """Lemmas of the Russian words the lexicon reads `token` as."""
+    from mtfix.lexicon.romanization import readings
+
+    return {source_lemma(r.cyrillic) for r in readings(token.lower())[:5]}
+
+
+def skeleton(latin: str) -> str:
+    """Consonants only, with the spellings romanization varies on folded together."""
+    s = latin.lower()
+    for a, b in (("shch", "S"), ("sch", "S"), ("tch", "C"), ("kh", "h"), ("zh", "z"), ("ts", "C"), ("tz", "C"),
+                 ("ch", "C"), ("sh", "S"), ("ck", "k"), ("ph", "f"), ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "")):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
+    s = re.sub(r"[aeiouy']", "", s).lower()
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@cache
+def _is_english(word: str) -> bool:
+    from mtfix.lexicon.english import zipf
+
+    return zipf(word) >= 1.0
+
+
+def _source_words(source: str) -> list[tuple[str, str]]:
+    """Lower-case Russian words of a source that are not quoted, and their skeletons.
+
+    A capitalised word may be a name, which English transliterates; a quoted one is a
+    mention (a word, a title) that is often kept as it sounds."""
+    words = []
+    for m in _RUSSIAN_WORD.finditer(source):
+        word = m.group()
+        if word[0].isupper() or _QUOTED.search(source, 0, m.start()):
+            continue
+        words.append((word, skeleton(romanize(word))))
+    return words
+
+
+def _same_word(token: str, word_skeleton: str) -> bool:
+    t = skeleton(token)
+    if len(t) < 3 or len(word_skeleton) < 3:
+        return False
+    if t.endswith("s") and not word_skeleton.endswith("s"):
+        t = t[:-1]  # an English plural on a Russian word
+    shorter, longer = sorted((t, word_skeleton), key=len)
+    return longer.startswith(shorter) and len(longer) - len(shorter) <= 1 and len(shorter) >= 3
+
+
+@register
+class RomanizedSourceWord(Rule):
+    """A target word is a Russian word of this unit's source written in Latin letters: the
+    word was transliterated instead of translated. Names (capitalised in the source, or
+    names by the dictionary) are meant to be transliterated and are left alone.
+
+    Bad: Эти крохоборы экономят на всём. → These krokhobors save on everything.
+    Good: Эти крохоборы экономят на всём. → These penny-pinchers save on everything.
+    """
+
+    code = "BL010"
+    languages = frozenset({"ru"})  # source words are romanized as Russian
+    name = "romanized-source-word"
+    summary = "a source word transliterated, not translated"
+    category = "untranslated/transliteration"
+    severity = Severity.WARNING
+
+    def check(self, document):
+        text = document.text
+        for unit, _target in units(document):
+            if not CYRILLIC.search(unit.source):
+                continue
+            words = None
+            for span in unit.target:
+                for m in _LATIN_TOKEN.finditer(text, span.start, span.end):
+                    token = m.group()
+                    if _is_english(token.lower()) or token.lower() in unit.source.lower():
+                        continue
+                    if token[0].isupper() and not _SENTENCE_START.search(text[span.start : m.start()]):
+                        continue  # capitalised mid-sentence: rendered as a name
+                    if words is None:
+                        words = _source_words(unit.source)
+                    if not words:
+                        break
+                    word = self._source_word(token, words)
+                    if word:
+                        yield self.issue(
+                            m.start(), m.end(), f"`{token}` is the source's `{word}` in Latin letters; translate it"
+                        )
+
+    @staticmethod
+    def _source_word(token: str, words: list[tuple[str, str]]) -> str | None:
+        """The source word `token` spells: by its consonants, else by the lexicon's reading."""
+        for word, word_skeleton in words:
+            if _same_word(token, word_skeleton):
+                return word
+        read = _read_back(token)
+        return next((word for word, _ in words if source_lemma(word) in read), None)

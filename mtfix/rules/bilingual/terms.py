@@ -1,0 +1,156 @@
+"""BL007: a glossary term of the source whose approved English term the target lacks."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mtfix.model import Severity
+from mtfix.registry import Rule, register
+from mtfix.rules.bilingual.common import CYRILLIC, fold, units
+
+
+@cache
+def source_lemma(word: str) -> str:
+    """The dictionary form; for a capitalised word a name's (Львов: львов, not лев)."""
+    if not CYRILLIC.match(word):
+        return word.lower()
+    from mtfix.lexicon.russian import NAME_TAGS, analyzer
+
+    parses = analyzer().parse(word)
+    if word[:1].isupper():
+        names = [p for p in parses if NAME_TAGS & p.tag.grammemes]
+        parses = names or parses
+    return parses[0].normal_form
+
+
+def _shape(word: str) -> str:
+    return "A" if word.isupper() and len(word) > 1 else "a" if word[:1].islower() else "Aa"
+
+
+@cache
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, case shape) of each word."""
+    return tuple((source_lemma(w), _shape(w)) for w in re.findall(r"\w+", text))
+
+
+def _contains(source: str, term: str, found: list[re.Match[str]] | None = None, starts=None) -> bool:
+    """Whether `term` occurs in `source` in some inflected form, with the term's capitals,
+    and names the glossary's own entity: `МИД Малайзии` is another country's ministry.
+    `found`: the source's words, and `starts`: the indexes of those that may begin the term,
+    when the caller has them."""
+    found = list(_WORDS.finditer(source)) if found is None else found
+    words, wanted = [m.group() for m in found], _tokens(term)
+    n = len(wanted)
+    for i in range(len(words) - n + 1) if starts is None else starts:
+        if i + n <= len(words) and all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
+            if i + n < len(words) and _foreign(words[i + n]):
+                continue
+            if n == 1 and wanted[0][1] == "Aa" and _OPENING.search(source[: found[i].start()]) and _common(words[i]):
+                continue  # Ровно at the start of a sentence is `exactly`, not the city
+            return True
+    return False
+
+
+_OPENING = re.compile(r"(?:^|[.!?…:—–-])[\s\"«“'(]*$")
+
+
+@cache
+def _common(word: str) -> bool:
+    """Whether the dictionary's likeliest reading of `word` is not a name."""
+    from mtfix.lexicon.russian import NAME_TAGS, analyzer
+
+    return not NAME_TAGS & analyzer().parse(word)[0].tag.grammemes
+
+
+_OWN_COUNTRY = frozenset({"россия", "рф"})
+
+
+@cache
+def _foreign(word: str) -> bool:
+    """A country other than Russia, in the genitive (США, Малайзии)."""
+    if not word[:1].isupper() or not CYRILLIC.match(word):
+        return False
+    from mtfix.lexicon.russian import analyzer
+
+    parse = analyzer().parse(word)[0]
+    return "Geox" in parse.tag.grammemes and parse.tag.case == "gent" and parse.normal_form not in _OWN_COUNTRY
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _same_lemma(word: str, wanted: tuple[str, str]) -> bool:
+    lemma, shape = wanted
+    if word[:2].lower() != lemma[:2]:
+        return False  # inflection keeps the first letters; spares the analyser
+    found = _shape(word)
+    return source_lemma(word) == lemma and (shape == "a" or found == shape or shape == "Aa" and found == "A")
+
+
+def _stem_in(term: str, target: str) -> bool:
+    """A one-word term present as a derived word (Ukraine: Ukrainian)."""
+    if " " in term or len(term) < 5:
+        return False
+    stem = term[: max(4, len(term) - 2)].casefold()
+    return re.search(rf"(?<!\w){re.escape(stem)}", target.casefold()) is not None
+
+
+def _initialism(term: str, target: str) -> bool:
+    """Whether the target writes `term` as its initials (ROC for Russian Orthodox Church)."""
+    initials = "".join(w[0] for w in term.split() if w[:1].isupper())
+    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", target) is not None
+
+
+@register
+class KeyTermMismatch(Rule):
+    """A glossary term's Russian source is in the source (in any inflected form), but its
+    approved English term is not in the target.
+
+    Bad: Агентство РИА Новости сообщило об этом. → The agency RIA reported it.
+    Good: Агентство РИА Новости сообщило об этом. → RIA Novosti reported it.
+    """
+
+    code = "BL007"
+    languages = frozenset({"ru"})  # source terms are matched through Russian morphology
+    name = "key-term-mismatch"
+    summary = "a glossary source term is translated without its approved English term"
+    category = "terminology/key-term-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, document):
+        pairs = list(units(document))
+        if not pairs:
+            return
+        terms = self.context.glossary.source_terms(source_lemma)  # by the first word's lemma
+        if not terms:
+            return
+        heads = self.context.glossary.source_forms(source_lemma)
+        for unit, target in pairs:
+            if not CYRILLIC.search(unit.source):
+                continue
+            words = list(_WORDS.finditer(unit.source))
+            at: dict[str, list[int]] = {}  # first lemma of a term: where a form of it stands
+            for i, m in enumerate(words):
+                for lemma in heads.get(m.group().lower().replace("ё", "е"), ()):
+                    at.setdefault(lemma, []).append(i)
+            if not at:
+                continue
+            folded = f" {fold(target)} "
+            for entry, source_term in (t for lemma in at for t in terms[lemma]):
+                first = _tokens(source_term)[:1]
+                if not _contains(unit.source, source_term, words, at.get(first[0][0]) if first else None):
+                    continue
+                forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
+                if any(f" {fold(f)} " in folded for f in forms):
+                    continue  # the term, an admitted form, or a variant that TM001 reports
+                if _initialism(entry.term, target) or _stem_in(entry.term, target):
+                    continue
+                span = unit.span
+                yield self.issue(
+                    span.start,
+                    span.end,
+                    f"the source has `{source_term}`; the glossary's English term `{entry.term}` is missing",
+                    suggestions=[entry.term],
+                )
+                break
