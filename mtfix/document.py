@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.model import Span
@@ -165,10 +165,6 @@ class Document:
     def target_text(self, unit: Unit) -> str:
         """A unit's target as rules read it."""
         return " ".join(self.text[s.start : s.end] for s in unit.target)
-
-    def with_text(self, text: str) -> Document:
-        """The same plain-text document with other text."""
-        return replace(self, text=text, segments=[], units=[])
 
     def encode(self, text: str) -> bytes:
         """`text` in this document's encoding, with its byte-order mark if it had one."""

@@ -92,7 +92,7 @@ def _unit_edits(document: Document, index: int, edits: list[Edit]) -> list[Edit]
     writer = getattr(module, "unit_edits", None)
     if writer is not None:
         return writer(document, unit, edits)
-    return base.file_edits(document, unit, edits, getattr(module, "ESCAPES", {}))
+    return base.file_edits(unit, edits, getattr(module, "ESCAPES", {}))
 
 
 def _in_place(document: Document, edits: list[Edit]) -> list[Edit] | None:

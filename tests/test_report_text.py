@@ -72,7 +72,8 @@ def test_color_always_and_never(tmp_path, run):
 
 def test_no_color_is_honoured(monkeypatch):
     # rich reads NO_COLOR when the console is created.
-    from mtfix.cli import Color, _console
+    from mtfix.cli.options import Color
+    from mtfix.cli.run import _console
 
     monkeypatch.setenv("NO_COLOR", "1")
     assert _console(io.StringIO(), Color.auto).no_color
@@ -83,18 +84,19 @@ def test_no_color_is_honoured(monkeypatch):
 
 
 def test_progress_only_for_many_inputs_on_a_terminal(monkeypatch):
-    from mtfix import cli
+    from mtfix.cli import run as cli_run
 
     items = list(range(30))
-    assert cli._progress(iter(items)) == items  # stderr is not a terminal under pytest
-    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
-    assert cli._progress(iter(items[:3])) == items[:3]
-    assert list(cli._progress(iter(items))) == items
+    assert cli_run._progress(iter(items)) == items  # stderr is not a terminal under pytest
+    monkeypatch.setattr(cli_run.sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli_run._progress(iter(items[:3])) == items[:3]
+    assert list(cli_run._progress(iter(items))) == items
 
 
 def _printed_by_rich(results, statistics=False, quiet=False) -> str:
     """The markup report as the command's console prints it to a file."""
-    from mtfix.cli import Color, _console
+    from mtfix.cli.options import Color
+    from mtfix.cli.run import _console
 
     buffer = io.StringIO()
     rendered = text.render(results, statistics=statistics, quiet=quiet)
@@ -104,7 +106,8 @@ def _printed_by_rich(results, statistics=False, quiet=False) -> str:
 
 
 def _reported(results, statistics=False, quiet=False) -> str:
-    from mtfix.cli import Format, _report
+    from mtfix.cli.options import Format
+    from mtfix.cli.run import _report
 
     buffer = io.StringIO()  # no tty: the plain path
     _report(results, Format.text, statistics, quiet, stream=buffer)
@@ -148,7 +151,8 @@ def test_line_numbers_are_not_emoji_codes():
 
 
 def test_rich_decides_whenever_the_output_may_be_a_terminal(monkeypatch):
-    from mtfix.cli import Color, _may_be_terminal
+    from mtfix.cli.options import Color
+    from mtfix.cli.run import _may_be_terminal
 
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)

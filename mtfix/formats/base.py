@@ -69,7 +69,7 @@ def view(plain: Document, drafts: list[Draft], name: str) -> Document:
 Escape = Callable[[str], str]
 
 
-def file_edits(document: Document, unit: Unit, edits: list[Edit], escapes: dict[str, Escape]) -> list[Edit] | None:
+def file_edits(unit: Unit, edits: list[Edit], escapes: dict[str, Escape]) -> list[Edit] | None:
     """Edits of the file that make the view's `edits` (all inside `unit`), or None when one
     of them may not be written: it leaves the unit, touches an inline code, crosses markup,
     or puts a placeholder into the text."""

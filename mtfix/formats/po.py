@@ -82,7 +82,7 @@ def _drafts(text: str, path: str):
                 entry = None
             if stripped.startswith("#,"):
                 comments.flags.update(f.strip() for f in stripped[2:].split(","))
-            elif stripped.startswith("#.") or stripped.startswith("# "):
+            elif stripped.startswith(("#.", "# ")):
                 comments.notes.append(stripped[2:].strip())
             current = None
             continue

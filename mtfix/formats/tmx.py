@@ -19,12 +19,12 @@ ESCAPES = xml.ESCAPES
 
 def read(plain: Document) -> Document:
     xml.validate(plain)
-    return view(plain, _drafts(plain.text, plain.path), "tmx")
+    return view(plain, _drafts(plain.text), "tmx")
 
 
-def _drafts(text: str, path: str) -> list[Draft]:
+def _drafts(text: str) -> list[Draft]:
     drafts = []
-    tags = xml.events(text, path)
+    tags = xml.events(text)
     srclang = ""
     variants: list[tuple[str, xml.Content]] = []
     notes: list[str] = []
@@ -39,9 +39,9 @@ def _drafts(text: str, path: str) -> list[Draft]:
         elif tag.kind == "start" and tag.local == "tuv":
             lang = (tag.attr("lang") or "").lower()
         elif tag.kind == "start" and tag.local == "seg":
-            variants.append((lang, xml.content(text, tags, tag, CODES)))
+            variants.append((lang, xml.content(text, tags, CODES)))
         elif tag.kind == "start" and tag.local == "note":
-            notes.append(xml.content(text, tags, tag, CODES).text)
+            notes.append(xml.content(text, tags, CODES).text)
         elif tag.kind == "start" and tag.local == "prop":
             xml.skip(tags)
         elif tag.kind == "end" and tag.local == "tu" and variants:

@@ -31,12 +31,12 @@ ESCAPES = xml.ESCAPES
 
 def read(plain: Document) -> Document:
     xml.validate(plain)
-    return view(plain, _drafts(plain.text, plain.path), "xliff")
+    return view(plain, _drafts(plain.text), "xliff")
 
 
-def _drafts(text: str, path: str) -> list[Draft]:
+def _drafts(text: str) -> list[Draft]:
     drafts: list[Draft] = []
-    tags = xml.events(text, path)
+    tags = xml.events(text)
     stack: list[xml.Tag] = []
     source = segmented = None
     notes: list[str] = []
@@ -47,16 +47,16 @@ def _drafts(text: str, path: str) -> list[Draft]:
                 continue
             parent = stack[-1].local if stack else ""
             if tag.local == "note":
-                notes.append(xml.content(text, tags, tag, CODES).text)
+                notes.append(xml.content(text, tags, CODES).text)
                 continue
             if parent in PAIRS and tag.local == "source":
-                source = xml.content(text, tags, tag, CODES)
+                source = xml.content(text, tags, CODES)
                 continue
             if parent in PAIRS and tag.local == "seg-source":
-                segmented = xml.content(text, tags, tag, CODES)
+                segmented = xml.content(text, tags, CODES)
                 continue
             if parent in PAIRS and tag.local == "target":
-                target = xml.content(text, tags, tag, CODES)
+                target = xml.content(text, tags, CODES)
                 ident = _ident(stack)
                 state = _state(stack[-1], tag)
                 group = "/".join(g for t in stack if t.local in ("file", "group") and (g := t.attr("id") or t.attr("original") or ""))

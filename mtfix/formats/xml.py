@@ -74,7 +74,7 @@ def validate(document: Document) -> None:
         raise InputError(f"{document.path}:{line}:{column + 1}: not well-formed XML ({reason})", document.path) from None
 
 
-def events(text: str, path: str) -> Iterator[Tag]:
+def events(text: str) -> Iterator[Tag]:
     """Tags, text runs and CDATA sections in document order."""
     position = 0
     for m in _MARKUP.finditer(text):
@@ -123,8 +123,8 @@ class Content:
     segments: dict[str, Content] = field(default_factory=dict)
 
 
-def content(text: str, tags: Iterator[Tag], element: Tag, code_elements: frozenset[str]) -> Content:
-    """Read up to the end tag of `element`: its text as pieces, its codes, and the
+def content(text: str, tags: Iterator[Tag], code_elements: frozenset[str]) -> Content:
+    """Read up to the end tag of the element just started: its text as pieces, its codes, and the
     segments marked in it."""
     pieces: list[Piece] = []
     codes: list[str] = []
@@ -144,7 +144,7 @@ def content(text: str, tags: Iterator[Tag], element: Tag, code_elements: frozens
             pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
         elif tag.kind == "start":
             if tag.local == "mrk" and tag.attr("mtype") == "seg":
-                segments[tag.attr("mid") or str(len(segments) + 1)] = content(text, tags, tag, code_elements)
+                segments[tag.attr("mid") or str(len(segments) + 1)] = content(text, tags, code_elements)
                 pieces.append(Piece(Kind.CODE, PLACEHOLDER, Span(tag.start, tag.end), "xml"))
                 continue
             codes.append(_signature(tag))

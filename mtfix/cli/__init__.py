@@ -1,0 +1,58 @@
+"""The `mtfix` command. Turns flags into Settings, runs the engine, picks the exit code.
+
+Exit codes: 0 no issues, 1 issues found, 2 usage, configuration or input error.
+
+One module per command (check, fix, rules and explain, report, diff, score, glossary); the
+options they share are in `mtfix.cli.options`, reading inputs and reporting in `mtfix.cli.run`.
+Each imports only typer at start-up: the engine, the rules and rich load when a command runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mtfix.cli import check, diff, fix, glossary, report, rules, score
+from mtfix.version import __version__
+
+app = typer.Typer(
+    name="mtfix",
+    help="Find, fix and report machine-translation artifacts in English translated from Russian.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mtfix {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Find, fix and report machine-translation artifacts in English translated from Russian."""
+
+
+# In this order in `mtfix --help`.
+app.command()(check.check)
+app.command()(fix.fix)
+app.command()(rules.rules)
+app.command()(rules.explain)
+app.command()(report.report)
+app.command("diff")(diff.diff_command)
+app.command()(score.score)
+app.add_typer(glossary.app, name="glossary")
+
+
+def main() -> None:
+    app()

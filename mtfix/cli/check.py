@@ -1,0 +1,88 @@
+"""`mtfix check`: report the issues, or record them in a baseline file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mtfix.cli.options import (
+    Color,
+    ColorOption,
+    ConfigPath,
+    ExitZero,
+    FailOn,
+    FailOnOption,
+    Format,
+    FormatOption,
+    Glossaries,
+    Ignore,
+    IncludeFuzzy,
+    InputFormatOption,
+    LanguageTool,
+    NoCache,
+    Paths,
+    Quiet,
+    Select,
+    Statistics,
+    TextUnitsOption,
+    _cache,
+    _fail,
+    _resolver,
+)
+from mtfix.cli.run import _checker, _exit_code, _report, _run, _SecondOpinion
+
+
+def check(
+    paths: Paths,
+    output: FormatOption = Format.text,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+    exit_zero: ExitZero = False,
+    fail_on: FailOnOption = FailOn.info,
+    quiet: Quiet = False,
+    statistics: Statistics = False,
+    color: ColorOption = Color.auto,
+    input_format: InputFormatOption = None,
+    languagetool: LanguageTool = None,
+    include_fuzzy: IncludeFuzzy = False,
+    text_units: TextUnitsOption = None,
+    no_cache: NoCache = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record every issue found in this baseline file and exit 0.")
+    ] = None,
+) -> None:
+    """Report machine-translation artifacts; nothing is changed."""
+    from mtfix.document import InputError
+
+    _cache(no_cache)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
+    try:
+        results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, input_format)
+    except InputError as err:
+        raise _fail(str(err)) from None
+    if write_baseline:
+        _write_baseline(results, write_baseline)
+        raise typer.Exit(_exit_code(results, exit_zero=True))
+    _report(results, output, statistics, quiet, color=color)
+    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
+
+
+def _write_baseline(results, path: Path) -> None:
+    """Record every issue found in the baseline file `path`, and say how many on stderr."""
+    from mtfix.suppress import Baseline
+
+    recorded = Baseline()
+    for result in results:
+        if result.document:
+            recorded.add(result.path, result.issues, result.document)
+    recorded.dump(path)
+    count = sum(len(r.issues) for r in results)
+    print(f"Recorded {count} issue{'s' * (count != 1)} in {path}.", file=sys.stderr)

@@ -1,0 +1,109 @@
+"""`mtfix fix`: apply the fixes in place, as a diff or on stdout, then report what remains."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mtfix.cli.options import (
+    EXIT_ERROR,
+    EXIT_ISSUES,
+    Color,
+    ColorOption,
+    ConfigPath,
+    ExitZero,
+    FailOn,
+    FailOnOption,
+    Format,
+    FormatOption,
+    Glossaries,
+    Ignore,
+    IncludeFuzzy,
+    InputFormatOption,
+    LanguageTool,
+    NoCache,
+    Paths,
+    Quiet,
+    Select,
+    Statistics,
+    TextUnitsOption,
+    _cache,
+    _resolver,
+)
+from mtfix.cli.run import _exit_code, _report, _run, _SecondOpinion
+
+
+def fix(
+    paths: Paths,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes; write nothing.")] = False,
+    stdout: Annotated[bool, typer.Option("--stdout", help="Print the fixed text; write nothing.")] = False,
+    output: FormatOption = Format.text,
+    select: Select = None,
+    ignore: Ignore = None,
+    glossary: Glossaries = None,
+    config: ConfigPath = None,
+    exit_zero: ExitZero = False,
+    fail_on: FailOnOption = FailOn.info,
+    quiet: Quiet = False,
+    statistics: Statistics = False,
+    color: ColorOption = Color.auto,
+    input_format: InputFormatOption = None,
+    languagetool: LanguageTool = None,
+    include_fuzzy: IncludeFuzzy = False,
+    text_units: TextUnitsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Apply safe fixes in place, then report what remains."""
+    from mtfix import engine
+    from mtfix.engine import FileResult
+    from mtfix.inputs import STDIN
+
+    _cache(no_cache)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
+    to_stdout = stdout or paths == [STDIN]
+    opinion = _SecondOpinion()
+
+    def act(document, context):
+        outcome = engine.fix(document, context, unsafe=unsafe_fixes, extra=opinion)
+        _emit(document, outcome.document, diff, to_stdout)
+        return FileResult(
+            document.path, document, outcome.remaining, outcome.document, outcome.applied, context=context
+        )
+
+    results = _run(paths, resolver, act, input_format=input_format)
+    stream = sys.stderr if (diff or to_stdout) else None
+    _report(results, output, statistics, quiet, stream=stream, color=color)
+    if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
+        raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
+    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
+
+
+def _emit(document, fixed, diff: bool, to_stdout: bool) -> None:
+    """Where a fixed document goes: with `diff`, a unified diff of a change on stdout; with
+    `to_stdout`, the fixed text on stdout; otherwise a changed file is rewritten in place."""
+    changed = fixed.raw != document.raw
+    if diff:
+        if changed:
+            sys.stdout.write(_unified_diff(document, fixed))
+    elif to_stdout:
+        sys.stdout.write(fixed.raw)
+    elif changed:
+        from mtfix.writer import write_atomic
+
+        write_atomic(Path(document.path), document.encode(fixed.raw))
+
+
+def _unified_diff(before, after) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.raw.splitlines(keepends=True),
+        after.raw.splitlines(keepends=True),
+        fromfile=f"a/{before.path}",
+        tofile=f"b/{before.path}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

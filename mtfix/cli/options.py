@@ -1,0 +1,177 @@
+"""What the commands share on their command line: the option and argument definitions, their
+choices, the exit codes, and turning flags into a SettingsResolver."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+EXIT_CLEAN, EXIT_ISSUES, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    xliff = "xliff"
+    po = "po"
+    tmx = "tmx"
+    tsv = "tsv"
+    jsonl = "jsonl"
+
+
+class TextUnits(str, Enum):
+    line = "line"
+    paragraph = "paragraph"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files or folders to check (.txt .md .html .xlf .xliff .po .pot .tmx .tsv .jsonl); - reads stdin."
+    ),
+]
+InputFormatOption = Annotated[
+    Optional[InputFormat],
+    typer.Option("--input-format", help="Read every input as this format (default: by file extension)."),
+]
+Select = Annotated[
+    Optional[list[str]],
+    typer.Option("--select", help="Only these rule codes or prefixes (repeatable, or comma-separated; ALL)."),
+]
+Ignore = Annotated[
+    Optional[list[str]],
+    typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable, or comma-separated)."),
+]
+Glossaries = Annotated[
+    Optional[list[Path]],
+    typer.Option("--glossary", help="An extra glossary file (repeatable).", dir_okay=False),
+]
+ConfigPath = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Use this mtfix.toml or pyproject.toml instead of searching.", dir_okay=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+ColorOption = Annotated[
+    Color, typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when issues are found.")]
+IncludeFuzzy = Annotated[
+    bool, typer.Option("--include-fuzzy", help="Check (and fix) fuzzy PO entries too; they are skipped by default.")
+]
+TextUnitsOption = Annotated[
+    Optional[TextUnits],
+    typer.Option(
+        "--text-units",
+        help="What a unit of plain text is: a line (line-aligned corpora; the default) or a paragraph (prose).",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 only for issues at this severity or above (info: any issue). "
+        "`--fail-on warning` lets info prompts such as unknown names pass a CI gate.",
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and write nothing in the cache folder ($MTFIX_CACHE_DIR, else $XDG_CACHE_HOME/mtfix or "
+        "~/.cache/mtfix): glossaries and word tables are built in memory. The same as MTFIX_NO_CACHE=1.",
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
+Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
+LanguageTool = Annotated[
+    Optional[str],
+    typer.Option(
+        "--languagetool",
+        metavar="TARGET",
+        help="Add LanguageTool's matches (codes LT:...): `local` (language-tool-python's install), "
+        "a server URL such as http://127.0.0.1:8081, or `off`.",
+    ),
+]
+Weights = Annotated[
+    Optional[str],
+    typer.Option("--weights", help="MQM severity weights, e.g. minor=1,major=5,critical=25 (info/warning/error)."),
+]
+
+
+def _cache(no_cache: bool) -> None:
+    """`--no-cache`: switch the disk cache off for this process (and its children)."""
+    if no_cache:
+        import os
+
+        from mtfix.cache import NO_CACHE_VARIABLE
+
+        os.environ[NO_CACHE_VARIABLE] = "1"
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _fail(message: str) -> typer.Exit:
+    print(f"mtfix: error: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _weights(text: str | None) -> dict[str, float]:
+    from mtfix.metrics import parse_weights
+
+    try:
+        return parse_weights(text)
+    except ValueError as err:
+        raise _fail(str(err)) from None
+
+
+def _resolver(select, ignore, glossary, config_path, languagetool=None, include_fuzzy=False, text_units=None):
+    from mtfix.config import ConfigError, check_selectors, languagetool_target
+    from mtfix.inputs import SettingsResolver
+
+    select, ignore = _codes(select), _codes(ignore)
+    try:
+        check_selectors(select, "--select", "command line")
+        check_selectors(ignore, "--ignore", "command line")
+        for path in glossary or ():
+            if not path.is_file():
+                raise ConfigError(f"--glossary: no such file {path}")
+        return SettingsResolver(
+            config_path,
+            glossaries=tuple(p.resolve() for p in glossary or ()),
+            select=select,
+            ignore=ignore,
+            languagetool=None if languagetool is None else languagetool_target(languagetool, "--languagetool", "command line"),
+            include_fuzzy=include_fuzzy,
+            text_units=text_units.value if text_units else None,
+        )
+    except ConfigError as err:
+        raise _fail(str(err)) from None

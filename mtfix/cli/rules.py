@@ -1,0 +1,66 @@
+"""`mtfix rules` lists the rules and `mtfix explain` tells one of them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mtfix.cli.options import Format, FormatOption, _fail
+
+
+def rules(
+    output: FormatOption = Format.text,
+) -> None:
+    """List every rule: code, name, category, default severity, and whether it fixes."""
+    from mtfix.registry import all_rules
+
+    table = all_rules()
+    if output is Format.json:
+        _print_json(table.values())
+    else:
+        _print_table(table.values())
+
+
+def _print_json(rules) -> None:
+    import json
+
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "summary": r.summary,
+            "category": r.category,
+            "severity": r.severity.value,
+            "fixable": r.fixable,
+        }
+        for r in rules
+    ]
+    print(json.dumps(rows, indent=2, ensure_ascii=False))
+
+
+def _print_table(rules) -> None:
+    for rule in rules:
+        fixable = "[*]" if rule.fixable else "   "
+        print(f"{rule.code}  {fixable}  {rule.severity.value:<7}  {rule.name:<28}  {rule.category}")
+    print(f"LT:*   [*]  {'mapped':<7}  {'languagetool':<28}  with --languagetool (mtfix explain LT)")
+
+
+def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")]) -> None:
+    """Explain a rule: what it catches, why, and a bad and a good example."""
+    import inspect
+
+    from mtfix.languagetool.mapping import explain as explain_languagetool
+    from mtfix.registry import all_rules
+
+    rule = all_rules().get(code.strip().upper())
+    if rule is None and explain_languagetool(code.strip().upper()):
+        print(explain_languagetool(code.strip().upper()))
+        return
+    if rule is None:
+        raise _fail(f"unknown rule code {code!r}; `mtfix rules` lists them")
+    print(f"{rule.code} ({rule.name}): {rule.summary}")
+    print(f"Category: {rule.category}. Default severity: {rule.severity.value}. "
+          f"Fix: {'yes' if rule.fixable else 'no'}.")
+    print()
+    print(inspect.cleandoc(rule.__doc__ or ""))
