@@ -47,3 +47,11 @@ def test_rules_that_read_russian_do_not_run_for_ukrainian():
 def test_an_unknown_pair_is_a_configuration_error(tmp_path):
     with pytest.raises(ConfigError, match="language-pair.*ru-en, uk-en"):
         parse({"language-pair": "de-en"}, tmp_path / "mtfix.toml")
+
+
+def test_rules_command_lists_what_runs_for_a_pair(run):
+    ukrainian = run("rules", "--pair", "uk-en").stdout.decode()
+    everything = run("rules").stdout.decode()
+    assert "CQ001" in everything and "CQ001" not in ukrainian and "TM001" in ukrainian
+    wrong = run("rules", "--pair", "de-en")
+    assert wrong.returncode == 2 and "unknown language pair 'de-en'" in wrong.stderr.decode()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -11,11 +11,22 @@ from mtfix.cli.options import Format, FormatOption, _fail
 
 def rules(
     output: FormatOption = Format.text,
+    pair: Annotated[
+        Optional[str],
+        typer.Option("--pair", help="Only the rules that run for this language pair (ru-en, uk-en)."),
+    ] = None,
 ) -> None:
     """List every rule: code, name, category, default severity, and whether it fixes."""
+    from mtfix.languages import PAIRS
+    from mtfix.languages import pair as profile
     from mtfix.registry import all_rules
 
     table = all_rules()
+    if pair is not None:
+        if pair not in PAIRS:
+            raise _fail(f"--pair: unknown language pair {pair!r} (known: {', '.join(PAIRS)})")
+        source = profile(pair).source.code
+        table = {code: rule for code, rule in table.items() if rule.applies_to(source)}
     if output is Format.json:
         _print_json(table.values())
     else:
@@ -33,6 +44,7 @@ def _print_json(rules) -> None:
             "category": r.category,
             "severity": r.severity.value,
             "fixable": r.fixable,
+            "languages": sorted(r.languages),
         }
         for r in rules
     ]
