@@ -51,7 +51,7 @@ class NumericDate(Rule):
             yield self.issue(
                 m.start(),
                 m.end(),
-                f"`{m[0]}` is a Russian day.month.year date; write `{fixed}`",
+                f"`{m[0]}` is a {self.context.pair.source.name} day.month.year date; write `{fixed}`",
                 suggestions=[fixed],
                 fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
             )
