@@ -23,8 +23,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…:;\n]|\r)[\s\"“”«»'‘’(\[—–-]*$")
 #: Latin-only token of at least three letters.
 _LATIN = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)*$")
-#: Russian case endings (in romanization) that a name may carry in the source sentence.
-_CASE_ENDINGS = ("ami", "akh", "yakh", "om", "em", "ym", "im", "oy", "ey", "e", "u", "yu", "a", "ya", "y", "i")
 #: Endings whose removal is trusted on Latin evidence alone (no nominative reading of them).
 _LATIN_EVIDENCE_ENDINGS = ("om", "em", "e", "u", "yu", "akh", "ami")
 MIN_WARNING_LENGTH = 4
