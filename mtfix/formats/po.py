@@ -176,10 +176,19 @@ def unit_edits(document: Document, unit: Unit, edits: list[Edit]) -> list[Edit] 
     start, end = unit.pieces[0].raw.start, unit.pieces[-1].raw.end
     raw = document.raw
     wrapped = any(p.kind is Kind.MARKUP and "\n" in raw[p.raw.start : p.raw.end] for p in unit.pieces)
-    newline = "\r\n" if "\r\n" in raw[start:end] or raw.count("\r\n") * 2 > raw.count("\n") else "\n"
+    newline = "\r\n" if "\r\n" in raw[start:end] or _crlf(document) else "\n"
     line_start = raw.rfind("\n", 0, start) + 1
     indent = raw[line_start:start]
     return [Edit.replace(start, end, strings(new, wrapped, len(indent), newline))]
+
+
+def _crlf(document: Document) -> bool:
+    """Whether most of the file's lines end in CRLF (worked out once per document)."""
+    found = document.memo.get("po-crlf")
+    if found is None:
+        raw = document.raw
+        found = document.memo["po-crlf"] = raw.count("\r\n") * 2 > raw.count("\n")
+    return found
 
 
 def strings(text: str, wrapped: bool, indent: int, newline: str = "\n") -> str:
