@@ -22,7 +22,7 @@ _NUMBER = (
 _NUMBER_RU = re.compile(_NUMBER % "")
 _NUMBER_EN = re.compile(_NUMBER % ",")
 DATE = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\w])")
-_PM = re.compile(r"\s?[pP]\.?[mM]\b")
+_PM = re.compile(r"(?::[0-5]\d)?\s?[pP]\.?[mM]\b")  # 2 p.m., 4:20 pm
 #: A numeric date in an English target, day or month first.
 _DATE_EN = re.compile(r"(?<![\w.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+")
