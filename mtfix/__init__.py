@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.version import __version__
 
-__all__ = ["Finding", "Settings", "__version__", "check_file", "check_text", "check_units", "fix_text", "fix_units"]
+__all__ = [
+    "Context", "Finding", "Settings", "__version__", "check_file", "check_text", "check_units", "fix_text", "fix_units",
+]
 
 if TYPE_CHECKING:
     from mtfix.api import (
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
         fix_units,
     )
     from mtfix.config import Settings
+    from mtfix.context import Context
 
 
 def __getattr__(name: str) -> Any:
@@ -37,6 +40,10 @@ def __getattr__(name: str) -> Any:
         from mtfix.config import Settings
 
         return Settings
+    if name == "Context":
+        from mtfix.context import Context
+
+        return Context
     if name in __all__:
         from mtfix import api
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mtfix import engine
 from mtfix.config import Settings
+from mtfix.context import Context, context_of
 from mtfix.document import Document
 from mtfix.formats import decode, read
 from mtfix.model import Issue, Severity
@@ -38,36 +39,41 @@ class Finding:
         return self.issue.message
 
 
-def check_text(text: str, settings: Settings | None = None) -> list[Issue]:
-    """Issues in `text` under `settings` (defaults: every rule, ru-en, US English)."""
-    return engine.check(Document(text), settings or Settings())
+Run = Settings | Context | None
+"""Settings (defaults: every rule, ru-en, US English), or a Context built once from them: a
+program that checks many texts passes one Context, so rules and glossaries load once."""
 
 
-def fix_text(text: str, settings: Settings | None = None, unsafe: bool = False) -> str:
+def check_text(text: str, settings: Run = None) -> list[Issue]:
+    """Issues in `text`."""
+    return engine.check(Document(text), settings)
+
+
+def fix_text(text: str, settings: Run = None, unsafe: bool = False) -> str:
     """`text` with every safe fix applied (and unsafe ones too when asked)."""
-    return engine.fix(Document(text), settings or Settings(), unsafe=unsafe).document.text
+    return engine.fix(Document(text), settings, unsafe=unsafe).document.text
 
 
-def check_file(path: str | Path, settings: Settings | None = None, input_format: str | None = None) -> list[Finding]:
+def check_file(path: str | Path, settings: Run = None, input_format: str | None = None) -> list[Finding]:
     """Issues in a file of any format mtfix reads, each with its unit, line and column."""
-    settings = settings or Settings()
-    document = read(Path(path), input_format, settings.reading)
-    return _findings(document, engine.check(document, settings))
+    context = context_of(settings)
+    document = read(Path(path), input_format, context.settings.reading)
+    return _findings(document, engine.check(document, context))
 
 
-def check_units(units: Iterable[tuple[str, str]], settings: Settings | None = None) -> list[Finding]:
+def check_units(units: Iterable[tuple[str, str]], settings: Run = None) -> list[Finding]:
     """Issues in (source, target) pairs; a finding's `unit` is the pair's 1-based index."""
-    settings = settings or Settings()
-    document = _units_document(units, settings)
-    return _findings(document, engine.check(document, settings))
+    context = context_of(settings)
+    document = _units_document(units, context.settings)
+    return _findings(document, engine.check(document, context))
 
 
-def fix_units(units: Iterable[tuple[str, str]], settings: Settings | None = None, unsafe: bool = False) -> list[str]:
+def fix_units(units: Iterable[tuple[str, str]], settings: Run = None, unsafe: bool = False) -> list[str]:
     """The targets of (source, target) pairs with fixes applied, in order."""
-    settings = settings or Settings()
+    context = context_of(settings)
     pairs = list(units)
-    document = _units_document(pairs, settings)
-    fixed = engine.fix(document, settings, unsafe=unsafe).document.raw
+    document = _units_document(pairs, context.settings)
+    fixed = engine.fix(document, context, unsafe=unsafe).document.raw
     return [json.loads(line)["target"] for line in fixed.splitlines()] if pairs else []
 
 

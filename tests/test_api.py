@@ -39,3 +39,11 @@ def test_settings_take_lists_and_stay_hashable():
     assert hash(settings) == hash(Settings(select=("SP",), ignore=("SP001",), severity=(("SP002", "info"),)))
     (issue,) = mtfix.check_text("They can not.", settings)
     assert issue.severity.value == "info"
+
+
+def test_a_context_is_reused_across_calls():
+    context = mtfix.Context(Settings(select=["SP"]))
+    assert [i.code for i in mtfix.check_text("They can not.", context)] == ["SP002"]
+    rules = context.rules
+    assert mtfix.fix_units([("Они не могут.", "They can not.")], context) == ["They cannot."]
+    assert context.rules is rules  # built once, not per call
