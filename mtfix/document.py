@@ -101,8 +101,8 @@ class Document:
         if self.file_text is None:
             return offset
         index = self.unit_index(offset)
-        if index is None:
-            return 0 if not self.units else self.units[0].pieces[0].raw.start if offset <= 0 else len(self.file_text)
+        if index is None:  # no unit to check in the file
+            return 0
         unit = self.units[index]
         if offset > unit.span.end:
             return unit.pieces[-1].raw.end if unit.pieces else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -112,3 +113,14 @@ class Issue:
         """Order of report: by place, then code, then message, so that issues of one rule at
         one place always come out in the same order."""
         return (self.span.start, self.span.end, self.code, self.message)
+
+
+def splice(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with non-overlapping `edits` made."""
+    parts, position = [], 0
+    for edit in sorted(edits):
+        parts.append(text[position : edit.span.start])
+        parts.append(edit.replacement)
+        position = edit.span.end
+    parts.append(text[position:])
+    return "".join(parts)

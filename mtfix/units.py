@@ -10,7 +10,7 @@ lines and columns and fixes can be written back in the file's own syntax.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from mtfix.model import Span
 
@@ -89,6 +89,11 @@ class Draft:
     @property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
+
+    def unit(self, target: Span) -> Unit:
+        """The unit this draft becomes, its text at `target` in the document's text."""
+        shared = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "pieces"}
+        return Unit(target=(target,), pieces=tuple(self.pieces), **shared)
 
 
 def trim(pieces: list[Piece]) -> list[Piece]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from mtfix import formats
 from mtfix.document import Document
 from mtfix.formats import base
-from mtfix.model import Edit, Fix, Span
+from mtfix.model import Edit, Fix, Span, splice
 
 
 def file_edits(document: Document, fix: Fix) -> list[Edit] | None:
@@ -63,17 +63,6 @@ def _clashes(edit: Edit, taken: list[Edit]) -> bool:
     its neighbours in that order can."""
     at = bisect.bisect_left(taken, edit)
     return any(other.span.overlaps(edit.span) for other in taken[max(at - 1, 0) : at + 1])
-
-
-def splice(text: str, edits: Iterable[Edit]) -> str:
-    """`text` with non-overlapping `edits` made."""
-    parts, position = [], 0
-    for edit in sorted(edits):
-        parts.append(text[position : edit.span.start])
-        parts.append(edit.replacement)
-        position = edit.span.end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def _by_unit(document: Document, edits: Iterable[Edit]) -> dict[int, list[Edit]] | None:

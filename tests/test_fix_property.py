@@ -27,7 +27,7 @@ from mtfix.document import Document
 from mtfix.formats import html as html_format
 from mtfix.formats import markdown as markdown_format
 from mtfix.formats import po as po_format
-from mtfix.model import Edit, Fix, Span
+from mtfix.model import Edit, Fix, Span, splice
 from mtfix.units import PLACEHOLDER
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "wmt22-ru-en"
@@ -262,7 +262,7 @@ def parses(name: str, raw: str) -> None:
 
 def edited(text: str, offset: int, edits: list[Edit]) -> str:
     """`text` (starting at view offset `offset`) with `edits` made."""
-    return writeback.splice(text, [Edit.replace(e.span.start - offset, e.span.end - offset, e.replacement) for e in edits])
+    return splice(text, [Edit.replace(e.span.start - offset, e.span.end - offset, e.replacement) for e in edits])
 
 
 def check_bilingual(name: str, document: Document, chosen: list[Fix], raw: str) -> None:
@@ -294,7 +294,7 @@ def check_bilingual(name: str, document: Document, chosen: list[Fix], raw: str) 
 def check_prose(name: str, document: Document, chosen: list[Fix], raw: str) -> None:
     formats.reread(document, raw)
     escape = {"html": html_format.escape, "markdown": markdown_format.escape}.get(name, lambda s: s)
-    expected = writeback.splice(document.raw, [Edit(e.span, escape(e.replacement)) for f in chosen for e in f.edits])
+    expected = splice(document.raw, [Edit(e.span, escape(e.replacement)) for f in chosen for e in f.edits])
     assert raw == expected
     if name == "html":
         for fix in chosen:

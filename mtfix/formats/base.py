@@ -21,7 +21,7 @@ from mtfix.units import PLACEHOLDER, Draft, Kind, Piece, State, Unit
 SEPARATOR = "\n\n"
 
 
-def view(plain: Document, drafts: list[Draft], name: str) -> Document:
+def view(plain: Document, drafts: list[Draft]) -> Document:
     """The Document rules read for a bilingual file: the checked units' targets in file order."""
     parts: list[str] = []
     units: list[Unit] = []
@@ -37,20 +37,7 @@ def view(plain: Document, drafts: list[Draft], name: str) -> Document:
             parts.append(SEPARATOR)
             position += len(SEPARATOR)
         parts.append(text)
-        units.append(
-            Unit(
-                source=draft.source,
-                target=(Span(position, position + len(text)),),
-                id=draft.id,
-                state=draft.state,
-                context=draft.context,
-                notes=draft.notes,
-                group=draft.group,
-                source_codes=draft.source_codes,
-                target_codes=draft.target_codes,
-                pieces=tuple(draft.pieces),
-            )
-        )
+        units.append(draft.unit(Span(position, position + len(text))))
         position += len(text)
     text = "".join(parts)
     return Document(
@@ -60,7 +47,7 @@ def view(plain: Document, drafts: list[Draft], name: str) -> Document:
         bom=plain.bom,
         segments=[Span(0, len(text))] if text else [],
         units=units,
-        format=name,
+        format=plain.format,
         file_text=plain.text,
         reading=plain.reading,
     )
@@ -156,8 +143,6 @@ def escaped_pieces(raw: str, start: int, end: int, escapes: re.Pattern[str], dec
     `escapes`) as one piece showing what it stands for."""
     pieces: list[Piece] = []
     position = start
-    if raw.find("\\", start, end) < 0 and raw.find("&", start, end) < 0:
-        return [Piece(Kind.TEXT, raw[start:end], Span(start, end), context)] if end > start else []
     for m in escapes.finditer(raw, start, end):
         if m.start() > position:
             pieces.append(Piece(Kind.TEXT, raw[position : m.start()], Span(position, m.start()), context))

@@ -87,7 +87,6 @@ def read(plain: Document) -> Document:
     segments = [s for r in scanner.runs if (s := trimmed(text, r.start, r.end))]
     plain.segments = tidy(segments)
     plain.units = [Unit(source="", target=(s,), id=str(text.count("\n", 0, s.start) + 1)) for s in segments]
-    plain.format = "html"
     return plain
 
 

@@ -74,7 +74,6 @@ def read(plain: Document) -> Document:
             units.append(Unit(source="", target=tuple(prose), id=str(skip_lines + first + 1)))
     plain.segments = tidy(segments)
     plain.units = units
-    plain.format = "markdown"
     return plain
 
 

@@ -14,7 +14,7 @@ import re
 
 from mtfix.document import Document, InputError
 from mtfix.formats.base import escaped_pieces, numbered_lines, view
-from mtfix.model import Edit, Span
+from mtfix.model import Edit, Span, splice
 from mtfix.units import Draft, Kind, Piece, State, Unit
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(?=\")")
@@ -39,7 +39,7 @@ def escape(text: str) -> str:
 
 def read(plain: Document) -> Document:
     _validate(plain.text, plain.path)
-    return view(plain, list(_drafts(plain.text, plain.path)), "po")
+    return view(plain, list(_drafts(plain.text, plain.path)))
 
 
 def _validate(text: str, path: str) -> None:
@@ -164,13 +164,7 @@ def unit_edits(document: Document, unit: Unit, edits: list[Edit]) -> list[Edit] 
     if any(e.span.start < span.start or e.span.end > span.end for e in edits):
         return None
     old = document.text[span.start : span.end]
-    parts, position = [], span.start
-    for edit in sorted(edits):
-        parts.append(document.text[position : edit.span.start])
-        parts.append(edit.replacement)
-        position = edit.span.end
-    parts.append(document.text[position : span.end])
-    new = "".join(parts)
+    new = splice(old, [Edit.replace(e.span.start - span.start, e.span.end - span.start, e.replacement) for e in edits])
     if new == old:
         return []
     start, end = unit.pieces[0].raw.start, unit.pieces[-1].raw.end

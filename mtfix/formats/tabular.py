@@ -54,7 +54,7 @@ def read_tsv(plain: Document) -> Document:
         source = cells[source_column] if source_column is not None and source_column < len(cells) else ""
         piece = Piece(Kind.TEXT, text[span.start : span.end], span, "tsv")
         drafts.append(Draft(id=str(number), source=source.strip(), pieces=[piece]))
-    return view(plain, drafts, "tsv")
+    return view(plain, drafts)
 
 
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -92,7 +92,7 @@ def read_jsonl(plain: Document) -> Document:
         pieces = escaped_pieces(text, start + raw.start, start + raw.end, _JSON_ESCAPE, _json_unescape, "json")
         source = record[source_key] if source_key else ""
         drafts.append(Draft(id=str(number), source=source, pieces=trim(pieces)))
-    return view(plain, drafts, "jsonl")
+    return view(plain, drafts)
 
 
 ESCAPES = {"tsv": _tsv_escape, "json": _json_escape}

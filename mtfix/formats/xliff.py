@@ -31,7 +31,7 @@ ESCAPES = xml.ESCAPES
 
 def read(plain: Document) -> Document:
     xml.validate(plain)
-    return view(plain, _drafts(plain.text), "xliff")
+    return view(plain, _drafts(plain.text))
 
 
 def _drafts(text: str) -> list[Draft]:

@@ -7,28 +7,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Language:
-    """A source language: its code and name, the letters of its alphabet (as a regex class),
-    the letters only it uses among its neighbours, its quotation marks, and the data file of
-    how it writes numbers, months and letters in Latin (`mtfix/data/bilingual-<code>.yml`)."""
+    """A source language: its code (which names its data file, `mtfix/data/bilingual-<code>.yml`,
+    and the rules that apply to it) and its name, as messages say it."""
 
     code: str
     name: str
-    letters: str
-    own_letters: str
-    quotes: tuple[str, ...]
-
-    @property
-    def data_file(self) -> str:
-        return f"bilingual-{self.code}.yml"
 
 
 @dataclass(frozen=True)
 class Pair:
-    """A language pair: its source language, where its glossaries and packs are
-    (`glossaries/<name>/`, `mtfix/rules/packs/<packs>/`), and which packs exist for it."""
+    """A language pair: its source language and where its glossaries and rule packs are
+    (`glossaries/<name>/`, `mtfix/rules/packs/<packs>/`)."""
 
     name: str
     source: Language
     packs: str
-    pack_names: tuple[str, ...]
-    notes: str = ""

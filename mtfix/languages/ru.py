@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from mtfix.languages.profile import Language, Pair
 
-LANGUAGE = Language(
-    code="ru",
-    name="Russian",
-    letters="а-яёА-ЯЁ",
-    own_letters="ёыэъЁЫЭЪ",
-    quotes=("«", "»", "„", "“"),
-)
+LANGUAGE = Language(code="ru", name="Russian")
 
-PAIR = Pair(name="ru-en", source=LANGUAGE, packs="ru-en", pack_names=("calques", "boilerplate"))
+PAIR = Pair(name="ru-en", source=LANGUAGE, packs="ru-en")

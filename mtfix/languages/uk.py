@@ -10,18 +10,6 @@ from __future__ import annotations
 
 from mtfix.languages.profile import Language, Pair
 
-LANGUAGE = Language(
-    code="uk",
-    name="Ukrainian",
-    letters="а-щьюяєіїґА-ЩЬЮЯЄІЇҐ'’ʼ",
-    own_letters="єіїґЄІЇҐ",
-    quotes=("«", "»", "„", "“"),
-)
+LANGUAGE = Language(code="uk", name="Ukrainian")
 
-PAIR = Pair(
-    name="uk-en",
-    source=LANGUAGE,
-    packs="ru-en",
-    pack_names=("boilerplate",),
-    notes="page boilerplate from the ru-en pack, which is English-side; no calque pack yet",
-)
+PAIR = Pair(name="uk-en", source=LANGUAGE, packs="ru-en")

@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter
 from typing import Any, NamedTuple
 
+from mtfix import writeback
 from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Edit, Issue
@@ -29,26 +30,22 @@ class Where(NamedTuple):
 
 
 def where(document: Document, issue: Issue) -> Where:
-    start, end = issue.span.start, issue.span.end
-    unit = document.unit_at(start)
-    line, column = document.location(start)
-    end_line, end_column = document.location(end, end=True) if end > start else (line, column)
+    span = issue.span
+    unit = document.unit_at(span.start)
+    start = document.file_offset(span.start)
+    end = document.file_offset(span.end, end=True) if span.end > span.start else start
     return Where(
-        document.file_offset(start),
-        document.file_offset(end, end=True) if end > start else document.file_offset(start),
-        line,
-        column,
-        end_line,
-        end_column,
+        start,
+        end,
+        *document.file_position(start),
+        *document.file_position(end),
         unit.id if unit is not None else None,
-        document.text[start:end],
+        document.text[span.start : span.end],
     )
 
 
 def file_edits(document: Document, issue: Issue) -> list[Edit]:
     """The edits of the file that make the issue's fix."""
-    from mtfix import writeback
-
     if issue.fix is None:
         return []
     return writeback.file_edits(document, issue.fix) or []
