@@ -13,6 +13,7 @@ from typing import Any
 
 from mtfix.languages import PAIRS
 from mtfix.model import Severity
+from mtfix.registry import redirected
 
 LANGUAGE_PAIRS = tuple(PAIRS)
 ENGLISH_VARIANTS = ("US", "UK")
@@ -57,6 +58,7 @@ class Settings:
         """The configured severity for a rule code (longest prefix wins), else `default`."""
         best, chosen = -1, default
         for prefix, level in self.severity:
+            prefix = redirected(prefix)
             if code.startswith(prefix) and len(prefix) > best:
                 best, chosen = len(prefix), level
         return chosen

@@ -23,7 +23,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -182,7 +182,9 @@ class Glossary:
         digest: str | None = None,
         loader: Callable[[], Compiled] | None = None,
         cache: Path | None = None,
+        source_language: str = "ru",
     ) -> None:
+        self.source_language = source_language
         self._entries = None if loader else list(entries)
         self._loader = loader
         self._digest = digest
@@ -321,29 +323,38 @@ class Glossary:
         """The entry at `index` (in file order), decoded alone from a cached glossary."""
         return self.entries[index] if self._entries is not None else self.compiled.entries[index]
 
+    @property
+    def lexicon(self):
+        """The source language's lexicon, which lemmatizes the source terms."""
+        from mtfix.languages import language
+
+        return language(self.source_language).lexicon()
+
     def by_source_lemma(self, word: str) -> TermEntry | None:
-        """The first entry with a one-word Russian source term that is `word` (in lower
-        case) or has `word` as its dictionary lemma."""
-        found = self.index(f"source-lemmas/{_morphology_version()}", _source_lemmas).get(word)
+        """The first entry with a one-word source term that is `word` (in lower case) or has
+        `word` as its dictionary lemma."""
+        lexicon = self.lexicon
+        found = self.index(f"source-lemmas/{lexicon.version()}", partial(_source_lemmas, lexicon)).get(word)
         return None if found is None else self.entry(found)
 
     def by_source_phrase(self, phrase: str) -> TermEntry | None:
-        """The last entry with the Russian source term `phrase` (case and white space aside)."""
+        """The last entry with the source term `phrase` (case and white space aside)."""
         found = self.index("source-phrases/1", _source_phrases).get(_phrase_key(phrase))
         return None if found is None else self.entry(found)
 
-    def source_terms(self, first_lemma: Callable[[str], str]) -> EntryLists:
-        """Source terms by `first_lemma` of their first word, each as (entry, source term).
-        `first_lemma` must be a module-level function: its name keys the cached index."""
-        name = f"source-terms/{first_lemma.__module__}.{first_lemma.__qualname__}/{_morphology_version()}"
-        return EntryLists(self.index(name, lambda entries: _source_terms(entries, first_lemma)), self.entry)
+    def source_terms(self) -> EntryLists:
+        """Source terms by the lemma of their first word (`Lexicon.lemma`), each as (entry,
+        source term)."""
+        lexicon = self.lexicon
+        index = self.index(f"source-terms/2/{lexicon.version()}", partial(_source_terms, lexicon))
+        return EntryLists(index, self.entry)
 
-    def source_forms(self, first_lemma: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    def source_forms(self) -> dict[str, tuple[str, ...]]:
         """Every inflected form (lower case, ё as е) of the source terms' first words, with
-        the `first_lemma` keys of `source_terms` it may stand for: a word that is none of
-        them cannot begin a source term, and needs no lemmatizing."""
-        name = f"source-forms/{first_lemma.__module__}.{first_lemma.__qualname__}/{_morphology_version()}"
-        return self.index(name, lambda entries: _source_forms(entries, first_lemma))
+        the lemma keys of `source_terms` it may stand for: a word that is none of them cannot
+        begin a source term, and needs no lemmatizing."""
+        lexicon = self.lexicon
+        return self.index(f"source-forms/2/{lexicon.version()}", partial(_source_forms, lexicon))
 
     def approved_words(self) -> frozenset[str]:
         """The words (letter runs) of the approved English terms (Nabiullina, Roskomnadzor)."""
@@ -392,20 +403,7 @@ def _start_of(match: TermMatch) -> int:
     return match.start
 
 
-@cache
-def _morphology_version() -> str:
-    """The Russian dictionary's version: lemma indexes depend on it."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"{version('pymorphy3')}+{version('pymorphy3-dicts-ru')}"
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def _source_lemmas(entries: Sequence[TermEntry]) -> dict[str, int]:
-    from mtfix.lexicon.russian import analyse
-
+def _source_lemmas(lexicon, entries: Sequence[TermEntry]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, entry in enumerate(entries):
         for source in entry.source:
@@ -413,7 +411,7 @@ def _source_lemmas(entries: Sequence[TermEntry]) -> dict[str, int]:
                 continue
             word = source.strip().lower()
             found.setdefault(word, index)
-            found.setdefault(analyse(word).lemma, index)
+            found.setdefault(lexicon.analyse(word).lemma, index)
     return found
 
 
@@ -428,26 +426,27 @@ def _source_phrases(entries: Sequence[TermEntry]) -> dict[str, int]:
 _WORD_RE = re.compile(r"\w+")
 
 
-def _source_terms(entries: Sequence[TermEntry], first_lemma: Callable[[str], str]) -> dict[str, tuple[tuple[int, str], ...]]:
+def _source_terms(lexicon, entries: Sequence[TermEntry]) -> dict[str, tuple[tuple[int, str], ...]]:
     table: dict[str, list[tuple[int, str]]] = {}
     for index, entry in enumerate(entries):
         for term in entry.source:
             first = _WORD_RE.search(term)
             if first is not None:
-                table.setdefault(first_lemma(first.group()), []).append((index, term))
+                table.setdefault(_first_lemma(lexicon, first.group()), []).append((index, term))
     return {key: tuple(pairs) for key, pairs in table.items()}
 
 
-def _source_forms(entries: Sequence[TermEntry], first_lemma: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
-    from mtfix.lexicon.russian import analyzer
+def _first_lemma(lexicon, word: str) -> str:
+    """The key of a source term's first word: its lemma when it is in the language's script."""
+    return lexicon.lemma(word) if lexicon.words_of_letters.match(word.lower()) else word.lower()
 
-    morph = analyzer()
+
+def _source_forms(lexicon, entries: Sequence[TermEntry]) -> dict[str, tuple[str, ...]]:
     forms: dict[str, set[str]] = {}
-    for key, pairs in _source_terms(entries, first_lemma).items():
+    for key, pairs in _source_terms(lexicon, entries).items():
         words = {key} | {m.group() for _, term in pairs if (m := _WORD_RE.search(term))}
         for word in words:
-            spelled = {word} | {form.word for parse in morph.parse(word) for form in parse.lexeme}
-            for form in spelled:
+            for form in lexicon.forms(word):
                 forms.setdefault(form.lower().replace("ё", "е"), set()).add(key)
     return {form: tuple(sorted(keys)) for form, keys in forms.items()}
 
@@ -788,9 +787,9 @@ def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_
     return result
 
 
-def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glossary:
-    """Glossary files as one Glossary; read from the disk cache or parsed and compiled, on
-    first use."""
+def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = (), source_language: str = "ru") -> Glossary:
+    """Glossary files as one Glossary of terms in `source_language`; read from the disk cache
+    or parsed and compiled, on first use."""
     from mtfix.termbase.formats import format_of, read_bytes
 
     paths = list(paths)
@@ -813,10 +812,13 @@ def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = ()) -> Glos
                 _cache_write(cache, key, result)
         return result
 
-    return Glossary(digest=key[:12], loader=load, cache=cache)
+    return Glossary(digest=key[:12], loader=load, cache=cache, source_language=source_language)
 
 
 @lru_cache(maxsize=16)
 def load_glossaries(language_pair: str, extra: tuple[Path, ...] = (), policies: tuple[str, ...] = ()) -> Glossary:
     """The shipped glossaries for `language_pair` followed by `extra` ones, as one Glossary."""
-    return open_glossaries([*shipped_files(language_pair), *extra], policies)
+    from mtfix.languages import pair
+
+    source = pair(language_pair).source.code
+    return open_glossaries([*shipped_files(language_pair), *extra], policies, source)

@@ -48,7 +48,16 @@ CATEGORIES = frozenset(
     }
 )
 
+#: Codes that rules had before they moved, with their codes now: a selector, severity key or
+#: suppression comment that names an old code means the rule's code now.
+REDIRECTS = {"BL010": "TR005"}
+
 _REGISTRY: dict[str, type[Rule]] = {}
+
+
+def redirected(selector: str) -> str:
+    """`selector` with a rule's old code (`BL010`) replaced by its code now (`TR005`)."""
+    return REDIRECTS.get(selector, selector)
 
 
 class Rule:

@@ -1,7 +1,8 @@
 """Rule selection: which rules `select` and `ignore` choose, as ruff chooses them.
 
 A selector is `ALL`, a rule code or a prefix of codes (`SP`, `TR00`); LanguageTool's rules
-are selected as `LT` or `LT:<RULE_ID>`. The more specific of select and ignore wins.
+are selected as `LT` or `LT:<RULE_ID>`. The more specific of select and ignore wins. A rule's
+old code (`registry.REDIRECTS`) selects the rule under its code now.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from mtfix.registry import all_rules
+from mtfix.registry import all_rules, redirected
 
 if TYPE_CHECKING:
     from mtfix.registry import Rule
@@ -22,6 +23,7 @@ _LANGUAGETOOL_SELECTOR = re.compile(r"^LT(?::[A-Z0-9_]*)?$")
 
 def is_known_selector(selector: str) -> bool:
     """True for "ALL" or a prefix of at least one rule code."""
+    selector = redirected(selector)
     return selector == "ALL" or any(code.startswith(selector) for code in all_rules())
 
 
@@ -41,7 +43,7 @@ def unknown(selectors: Iterable[str]) -> str | None:
 def specificity(code: str, selectors: Iterable[str]) -> int:
     """Length of the longest selector that selects `code` (ALL counts as 0), or -1."""
     best = -1
-    for selector in selectors:
+    for selector in map(redirected, selectors):
         if selector == "ALL":
             best = max(best, 0)
         elif code.startswith(selector):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mtfix.document import Document, InputError
 from mtfix.model import Issue, Span
-from mtfix.registry import Rule
+from mtfix.registry import Rule, redirected
 
 DIRECTIVE = re.compile(
     r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9_:,]*?)\s*-->", re.IGNORECASE
@@ -43,7 +43,7 @@ class Directives:
         for match in DIRECTIVE.finditer(text):
             verb = match["verb"].lower()
             if verb == "ignore":
-                codes = tuple(c for c in re.split(r"[\s,]+", match["codes"].upper()) if c)
+                codes = tuple(redirected(c) for c in re.split(r"[\s,]+", match["codes"].upper()) if c)
                 target = _next_text_line(text, match.end(), document.file_position(match.end())[0])
                 found.ignores.append(_Ignore(Span(*match.span()), target, codes))
             elif verb == "off" and off_from is None:

@@ -7,9 +7,13 @@ import sys
 
 import pytest
 
+from mtfix.languages import language
 from mtfix.lexicon import romanization
 from mtfix.lexicon.english import is_english
-from mtfix.lexicon.russian import analyse
+
+RUSSIAN = language("ru")
+ROMANIZER = RUSSIAN.romanizer()
+analyse = RUSSIAN.lexicon().analyse
 
 
 @pytest.mark.parametrize(
@@ -39,11 +43,11 @@ def test_transliterations_are_not_english(word):
     ],
 )
 def test_back_transliteration_finds_the_russian_word(latin, cyrillic):
-    assert cyrillic in [r.cyrillic for r in romanization.readings(latin)]
+    assert cyrillic in [r.cyrillic for r in ROMANIZER.readings(latin)]
 
 
 def test_himatakoy_is_confirmed_as_a_form_of_himataka():
-    reading = romanization.readings("himatakoy")[0]
+    reading = ROMANIZER.readings("himatakoy")[0]
     assert reading.cyrillic == "химатакой"
     assert reading.compound and reading.cyrillic[: reading.split] == "хим"
     assert analyse(reading.cyrillic[reading.split :]).known
@@ -51,19 +55,19 @@ def test_himatakoy_is_confirmed_as_a_form_of_himataka():
 
 def test_english_words_have_no_russian_reading():
     for word in ("planemaker", "severalfold", "conciliatively", "telecorporation"):
-        assert romanization.readings(word) == ()
+        assert ROMANIZER.readings(word) == ()
 
 
 def test_case_ending_alignment_gives_the_nominative_spelling():
     from mtfix.rules.untranslated import _reading
 
-    assert _reading("Vsevolozhske").base == "Vsevolozhsk"
-    assert _reading("Sychev").base == ""  # a nominative name has no ending to remove
+    assert _reading("Vsevolozhske", RUSSIAN).base == "Vsevolozhsk"
+    assert _reading("Sychev", RUSSIAN).base == ""  # a nominative name has no ending to remove
 
 
 def test_romanize():
-    assert romanization.romanize("Всеволожск") == "Vsevolozhsk"
-    assert romanization.romanize("щука") == "shchuka"
+    assert ROMANIZER.romanize("Всеволожск") == "Vsevolozhsk"
+    assert ROMANIZER.romanize("щука") == "shchuka"
 
 
 def test_lexicons_load_lazily():
@@ -107,12 +111,12 @@ def test_both_dawg_backends_walk_to_the_same_readings():
 
     path = os.path.join(pymorphy3_dicts_ru.get_path(), "words.dawg")
     pure = romanization._DictionaryWalk(dawg_python.RecordDAWG(pymorphy3.dawg.WordsDawg.DATA_FORMAT).load(path))
-    compiled = romanization._dictionary_walk()
+    compiled = ROMANIZER._dictionary_walk
     found = 0
     for token in ("himatakoy", "mezhsiriysky", "kopeyskikh", "vsevolozhske", "crokhobor", "gosdume", "lavrov"):
         stems_pure, stems_compiled = {}, {}
-        readings = romanization._search(token, pure, stems_pure)
-        assert readings == romanization._search(token, compiled, stems_compiled)
+        readings = ROMANIZER._search(token, pure, stems_pure)
+        assert readings == ROMANIZER._search(token, compiled, stems_compiled)
         assert stems_pure == stems_compiled
         found += bool(readings)
     assert found >= 5
@@ -123,7 +127,7 @@ def _every_spelling(latin):
     if not latin:
         return [("", (), 0)]
     out = []
-    for group, alternatives in romanization.table().get(latin[0], ()):
+    for group, alternatives in ROMANIZER.table.get(latin[0], ()):
         if latin.startswith(group):
             for rank, alternative in enumerate(alternatives):
                 for rest, pieces, cost in _every_spelling(latin[len(group) :]):
@@ -133,8 +137,8 @@ def _every_spelling(latin):
 
 @pytest.mark.parametrize("latin", ["a", "oy", "ykh", "akh", "ami", "yami", "ogo", "iye", "uyu", "skiy", "shch", "ov", "x'", "tsa"])
 def test_ending_spellings_are_every_spelling_that_is_an_ending_in_order(latin):
-    expected = tuple(s for s in _every_spelling(latin) if s[0] in romanization.endings())
-    assert romanization._endings_of(latin) == expected
+    expected = tuple(s for s in _every_spelling(latin) if s[0] in ROMANIZER.endings)
+    assert ROMANIZER._spell_endings(latin) == expected
 
 
 def test_the_frequency_dawg_holds_wordfreqs_russian_list(tmp_path, monkeypatch):
@@ -142,18 +146,19 @@ def test_the_frequency_dawg_holds_wordfreqs_russian_list(tmp_path, monkeypatch):
 
     import dawg
 
-    from mtfix.lexicon import russian, store
+    from mtfix.lexicon import store
 
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path))
-    built = dawg.CompletionDAWG().frombytes(store.open_table(russian._dawg_source()).extra)
-    words = russian.frequent_words()
+    lexicon = RUSSIAN.lexicon()
+    built = dawg.CompletionDAWG().frombytes(store.open_table(lexicon.dawg_source()).extra)
+    words = lexicon.frequent_words
     assert all(w in built for w in random.Random(3).sample(words, 3000))
     assert len(built.keys("хим")) == sum(1 for w in words if w.startswith("хим"))
     assert "химатакой" not in built and not built.has_keys_with_prefix("химатакойй")
 
 
 def test_both_frequency_walks_find_the_same_readings():
-    pure = romanization._FrequencyWalk()
-    compiled = romanization._frequency_walk()
+    pure = romanization._FrequencyWalk(RUSSIAN.lexicon().frequent_words)
+    compiled = ROMANIZER._frequency_walk
     for token in ("zagruzka", "dalnemagistralnykh", "krokhobor", "proyevropeyskiy", "spotovykh"):
-        assert romanization._search(token, pure) == romanization._search(token, compiled)
+        assert ROMANIZER._search(token, pure) == ROMANIZER._search(token, compiled)

@@ -9,7 +9,10 @@ from array import array
 
 import pytest
 
-from mtfix.lexicon import english, names, russian, store
+from mtfix.languages import language
+from mtfix.lexicon import english, names, store
+
+russian = language("ru").lexicon()
 
 
 @pytest.fixture
@@ -119,8 +122,8 @@ def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
 def tables(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MTFIX_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        built = {s.name: store.open_table(s) for s in (english.SOURCE, russian.SOURCE, names.SOURCE)}
-        read = {s.name: store.open_table(s) for s in (english.SOURCE, russian.SOURCE, names.SOURCE)}
+        built = {s.name: store.open_table(s) for s in (english.SOURCE, russian.frequency_source, names.SOURCE)}
+        read = {s.name: store.open_table(s) for s in (english.SOURCE, russian.frequency_source, names.SOURCE)}
     return built, read
 
 
@@ -156,7 +159,7 @@ def test_russian_words_and_frequencies_equal_wordfreqs(tables):
     expected = sorted(w for w in words if w.isalpha())
     for table in tables[0]["russian-wordfreq"], tables[1]["russian-wordfreq"]:
         assert table.keys() == expected
-    assert russian.frequent_words() == expected
+    assert russian.frequent_words == expected
     sample = random.Random(3).sample(words, 3000) + words[:50] + words[-50:]
     sample += [w.upper() for w in sample[:200]] + [w.capitalize() for w in sample[:200]]
     sample += ["химатака", "ЁЛКА", "ёлка", "из-за", "кошка1", "", "москва", "qwerty", "сиюминутнейший"]

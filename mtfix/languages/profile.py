@@ -7,11 +7,26 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Language:
-    """A source language: its code (which names its data file, `mtfix/data/bilingual-<code>.yml`,
-    and the rules that apply to it) and its name, as messages say it."""
+    """A source language: its code (which names its data files, `mtfix/data/bilingual-<code>.yml`
+    and `translit-<code>*`, its pymorphy3 dictionary and wordfreq list, and the rules that apply
+    to it), its name, as messages say it, and its lower-case letters (an apostrophe among them
+    where words hold one)."""
 
     code: str
     name: str
+    letters: str
+
+    def lexicon(self):
+        """The language's dictionary and word list (`mtfix.lexicon.source.Lexicon`)."""
+        from mtfix.lexicon.source import lexicon
+
+        return lexicon(self)
+
+    def romanizer(self):
+        """How romanized text of the language reads back (`mtfix.lexicon.romanization.Romanizer`)."""
+        from mtfix.lexicon.romanization import romanizer
+
+        return romanizer(self)
 
 
 @dataclass(frozen=True)

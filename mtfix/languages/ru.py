@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from mtfix.languages.profile import Language, Pair
 
-LANGUAGE = Language(code="ru", name="Russian")
+LANGUAGE = Language(code="ru", name="Russian", letters="абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 PAIR = Pair(name="ru-en", source=LANGUAGE, packs="ru-en")

@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from mtfix.languages.profile import Language, Pair
 
-LANGUAGE = Language(code="uk", name="Ukrainian")
+LANGUAGE = Language(code="uk", name="Ukrainian", letters="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'")
 
 PAIR = Pair(name="uk-en", source=LANGUAGE, packs="ru-en")

@@ -1,8 +1,10 @@
-"""Words left untranslated: romanized Russian, Cyrillic, and Latin words with Cyrillic letters.
+"""Words left untranslated: romanized source words, Cyrillic, and Latin words with Cyrillic
+letters.
 
 A Latin token is suspect only when it is not English (wordfreq's list plus English
-morphology). It is then read back into Cyrillic and confirmed with a Russian lexicon, so the
-message can name the Russian word and its lemma, and a glossary can supply the English term.
+morphology). It is then read back into Cyrillic and confirmed with the source language's
+lexicon (`Language.romanizer`, `Language.lexicon`), so the message can name the source word
+and its lemma, and a glossary can supply the English term.
 """
 
 from __future__ import annotations
@@ -61,23 +63,22 @@ class Finding:
 
 
 @lru_cache(maxsize=1 << 14)
-def _reading(token: str) -> Finding | None:
-    """The best confirmed Russian reading of a Latin token, if any.
+def _reading(token: str, language) -> Finding | None:
+    """The best confirmed reading of a Latin token in the source `language`, if any.
 
     A whole dictionary word form is confirmation; a compound of a known stem and a
-    dictionary word, a word of wordfreq's Russian list, or a dictionary stem with a Russian
-    ending counts only with more evidence (Russian letter groups or a long, inflected word).
-    An English plural -s on a Russian noun (`crokhobors`) is read too.
+    dictionary word, a word of wordfreq's list, or a dictionary stem with an inflectional
+    ending counts only with more evidence (the language's letter groups or a long, inflected
+    word). An English plural -s on a source noun (`crokhobors`) is read too.
     """
-    from mtfix.lexicon import romanization
-    from mtfix.lexicon.russian import analyse, frequency
-
-    shaped = romanization.russian_shape(token) > 0
+    romanizer, lexicon = language.romanizer(), language.lexicon()
+    analyse, frequency = lexicon.analyse, lexicon.frequency
+    shaped = romanizer.shape_features(token) > 0
     international = _INTERNATIONAL.search(token) is not None
     for word, plural_s in ((token, False), (token[:-1], True)):
         if len(word) < 3 or (plural_s and not token.endswith("s")):
             continue
-        for reading in romanization.readings(word)[:6]:
+        for reading in romanizer.readings(word)[:6]:
             if reading.cost > max(3, len(word) // 2):
                 continue
             analysis = analyse(reading.cyrillic)
@@ -103,7 +104,7 @@ def _reading(token: str) -> Finding | None:
                 lemma = reading.cyrillic  # a guessed lemma that no lexicon attests
             base = ""
             if analysis.known and analysis.place_or_surname and not analysis.nominative:
-                base = _nominative_spelling(word, reading, analysis.nominative_form or lemma)
+                base = _nominative_spelling(word, reading, analysis.nominative_form or lemma, romanizer)
             return Finding(
                 reading.cyrillic,
                 lemma,
@@ -116,23 +117,22 @@ def _reading(token: str) -> Finding | None:
                 plural_s,
                 base,
             )
-    return _coinage(token)
+    return _coinage(token, language)
 
 
-#: English suffixes that machine translation puts on a Russian stem (диетолог: dietologists).
+#: English suffixes that machine translation puts on a source stem (диетолог: dietologists).
 _COINAGE = re.compile(r"(?:ists?|ians?|ers?|ics?|ical|ed|e|s)$")
 
 
-def _coinage(token: str) -> Finding | None:
-    """A Russian dictionary noun under an English suffix: `dietologist` from диетолог."""
-    from mtfix.lexicon import romanization
-    from mtfix.lexicon.russian import analyse
+def _coinage(token: str, language) -> Finding | None:
+    """A dictionary noun of the source under an English suffix: `dietologist` from диетолог."""
+    analyse = language.lexicon().analyse
 
     m = _COINAGE.search(token)
     if m is None or len(token) - len(m.group()) < 5:
         return None
     stem = token[: m.start()]
-    for reading in romanization.readings(stem)[:3]:
+    for reading in language.romanizer().readings(stem)[:3]:
         analysis = analyse(reading.cyrillic)
         if reading.lexicon != "dictionary" or reading.compound or reading.cost > 2:
             continue
@@ -144,10 +144,8 @@ def _coinage(token: str) -> Finding | None:
     return None
 
 
-def _nominative_spelling(token: str, reading, lemma: str) -> str:
-    """The token with its Russian case ending replaced by the lemma's (Vsevolozhske: Vsevolozhsk)."""
-    from mtfix.lexicon.romanization import romanize
-
+def _nominative_spelling(token: str, reading, lemma: str, romanizer) -> str:
+    """The token with its case ending replaced by the lemma's (Vsevolozhske: Vsevolozhsk)."""
     common = 0
     form = reading.cyrillic
     while common < min(len(form), len(lemma)) and form[common] == lemma[common].replace("ё", "е"):
@@ -155,7 +153,7 @@ def _nominative_spelling(token: str, reading, lemma: str) -> str:
     while common:
         latin = reading.latin_for(common)
         if latin is not None:
-            spelled = latin + romanize(lemma[common:])
+            spelled = latin + romanizer.romanize(lemma[common:])
             return spelled[:1].upper() + spelled[1:] if token[:1].isupper() else spelled
         common -= 1
     return ""
@@ -181,9 +179,16 @@ _INTERNATIONAL = re.compile(
 
 
 class _Transliteration(Rule):
-    """Shared scan for the TR rules: non-English Latin tokens and their Russian readings."""
+    """Shared scan for the TR rules: non-English Latin tokens and their readings in the
+    source language."""
 
     category = "untranslated/transliteration"
+    languages = frozenset({"ru", "uk"})
+
+    @property
+    def language(self):
+        """The source language, whose romanized words the rules look for."""
+        return self.context.pair.source
 
     @staticmethod
     def used_as_name(document, word: str) -> bool:
@@ -253,26 +258,27 @@ class TransliteratedWord(_Transliteration):
     """
 
     code = "TR001"
-    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "transliterated-word"
     summary = "a Russian word left in Latin letters instead of translated"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, document):
-        from mtfix.lexicon.romanization import russian_shape
-
+        language = self.language
+        shape_features = language.romanizer().shape_features
         for start, end, word, initial in self.tokens(document):
             if not word.islower() and not initial:
                 continue
-            finding = _reading(word)
+            finding = _reading(word, language)
             if finding is None:
-                if word.islower() and _romanized_letters(word):
-                    strong = (len(word) >= 7 or _russian_letters(word)) and not _english_slip(word)
+                if word.islower() and _romanized_letters(word, language):
+                    strong = (len(word) >= 7 or _source_letters(word, language)) and not _english_slip(
+                        word, language
+                    )
                     yield self.issue(
                         start,
                         end,
-                        f"`{word}` reads as romanized Russian, not English",
+                        f"`{word}` reads as romanized {language.name}, not English",
                         severity=self.severity if strong else Severity.INFO,
                     )
                 continue
@@ -288,22 +294,22 @@ class TransliteratedWord(_Transliteration):
             severity = self.severity
             if len(word) < MIN_WARNING_LENGTH:
                 severity = Severity.INFO
-            elif not (finding.known or finding.coinage or _russian_letters(word)):
+            elif not (finding.known or finding.coinage or _source_letters(word, language)):
                 severity = Severity.INFO
             elif (
                 finding.lemma == finding.cyrillic
                 and _INTERNATIONAL.search(word)
-                and russian_shape(word) == 0
-                and not _russian_letters(word)
+                and shape_features(word) == 0
+                and not _source_letters(word, language)
             ):
                 severity = Severity.INFO
-            if finding.coinage or (severity is self.severity and _english_slip(word)):
+            if finding.coinage or (severity is self.severity and _english_slip(word, language)):
                 severity = Severity.INFO
             source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
             if finding.coinage:
                 source = f"{finding.cyrillic} + English -{finding.coinage}"
             detail = source if finding.lemma == finding.cyrillic else f"{source}, from {finding.lemma}"
-            message = f"untranslated Russian word `{word}` ({detail})"
+            message = f"untranslated {language.name} word `{word}` ({detail})"
             term = self.glossary_term(finding)
             suggestions, fix = [], None
             if term:
@@ -327,7 +333,6 @@ class NameCaseEnding(_Transliteration):
     """
 
     code = "TR002"
-    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "name-case-ending"
     summary = "a name left with a Russian case ending"
     severity = Severity.WARNING
@@ -335,13 +340,14 @@ class NameCaseEnding(_Transliteration):
 
     def check(self, document):
         words = None
+        language = self.language
         for start, end, word, initial in self.tokens(document):
             if word.islower():
                 continue
-            finding = _reading(word)
+            finding = _reading(word, language)
             base, why = "", ""
             if finding is not None and finding.base and not finding.common:
-                base, why = finding.base, f"Russian {finding.cyrillic}, from {finding.lemma}"
+                base, why = finding.base, f"{language.name} {finding.cyrillic}, from {finding.lemma}"
             elif finding is None or not finding.nominative:
                 if words is None:
                     words = set(_TOKEN.findall(document.text))
@@ -359,31 +365,30 @@ class NameCaseEnding(_Transliteration):
             yield self.issue(
                 start,
                 end,
-                f"`{word}` keeps a Russian case ending; the name is `{base}` ({why})",
+                f"`{word}` keeps a {language.name} case ending; the name is `{base}` ({why})",
                 suggestions=[base],
                 fix=Fix.unsafe(Edit.replace(start, end, base)),
             )
 
 
-#: Mean log-likelihood ratio of a word's letter 4-grams (romanized Russian over English) from
+#: Mean log-likelihood ratio of a word's letter 4-grams (romanized source over English) from
 #: which its letters alone count as evidence: no lower-case word of the human reference
 #: translation reaches it.
-RUSSIAN_LETTERS = 1.0
+SOURCE_LETTERS = 1.0
 
 
-def _russian_letters(word: str) -> bool:
-    """Whether `word`'s letters are far more typical of romanized Russian than of English."""
-    from mtfix.lexicon.likelihood import russian_likelihood
+def _source_letters(word: str, language) -> bool:
+    """Whether `word`'s letters are far more typical of the language's romanized words than
+    of English."""
+    from mtfix.lexicon.likelihood import likelihood
 
-    return len(word) >= 5 and russian_likelihood(word) >= RUSSIAN_LETTERS
+    return len(word) >= 5 and likelihood(word, language) >= SOURCE_LETTERS
 
 
-def _romanized_letters(word: str) -> bool:
-    """Whether a word no Russian lexicon confirms still reads as romanized Russian: by its
+def _romanized_letters(word: str, language) -> bool:
+    """Whether a word no lexicon confirms still reads as a romanized source word: by its
     letter groups (kh, zh, -ykh) when long enough, or by its letters overall."""
-    from mtfix.lexicon.romanization import russian_shape
-
-    return (len(word) >= 6 and russian_shape(word) >= 1) or _russian_letters(word)
+    return (len(word) >= 6 and language.romanizer().shape_features(word) >= 1) or _source_letters(word, language)
 
 
 def _common_english(word: str) -> bool:
@@ -396,20 +401,19 @@ def _common_english(word: str) -> bool:
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _english_slip(word: str) -> bool:
+def _english_slip(word: str, language) -> bool:
     """Whether `word` is a common English word with one letter wrong inside it (`ecomomy`,
     `vechicle`), or two English words run together (`twentyyears`). Short words and words
     with Russian letter groups have too many English neighbours to judge, and the last two
-    letters are left out of the edit: there a Russian case ending differs from a loanword."""
+    letters are left out of the edit: there a case ending differs from a loanword."""
     from mtfix.lexicon.english import frequent
-    from mtfix.lexicon.romanization import russian_shape
 
     common = frequent(30_000).__contains__
 
     w = word.lower()
     if any(common(w[:i]) and common(w[i:]) for i in range(4, len(w) - 3)):
         return True
-    if len(w) < 7 or russian_shape(w):
+    if len(w) < 7 or language.romanizer().shape_features(w):
         return False
     inner = len(w) - 2
     for i in range(inner):
@@ -441,18 +445,17 @@ class TransliteratedName(_Transliteration):
     """
 
     code = "TR003"
-    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "transliterated-name"
     summary = "a capitalized word that reads as romanized Russian"
     severity = Severity.INFO
 
     def check(self, document):
-        from mtfix.lexicon.romanization import russian_shape
-
+        language = self.language
+        shape_features = language.romanizer().shape_features
         for start, end, word, initial in self.tokens(document):
             if word.islower():
                 continue
-            finding = _reading(word)
+            finding = _reading(word, language)
             if finding is not None and finding.base and not finding.common:
                 continue  # TR002 reports it
             if (
@@ -466,9 +469,9 @@ class TransliteratedName(_Transliteration):
             ):
                 continue  # TR001 reports it
             if finding is not None and finding.known:
-                message = f"`{word}` reads as romanized Russian ({finding.cyrillic}); check the English spelling"
-            elif russian_shape(word):
-                message = f"`{word}` reads as romanized Russian; check the English spelling"
+                message = f"`{word}` reads as romanized {language.name} ({finding.cyrillic}); check the English spelling"
+            elif shape_features(word):
+                message = f"`{word}` reads as romanized {language.name}; check the English spelling"
             else:
                 message = f"`{word}` is not an English word; check the spelling of the name"
             yield self.issue(start, end, message)
@@ -485,20 +488,20 @@ class UnknownWord(_Transliteration):
     """
 
     code = "TR004"
-    languages = frozenset({"ru", "uk"})  # read back through the Russian lexicon
     name = "unknown-word"
     summary = "a lower-case word that is neither English nor romanized Russian"
     category = "spelling/misspelling"
     severity = Severity.INFO
 
     def check(self, document):
+        language = self.language
         for start, end, word, _initial in self.tokens(document):
             if not word.islower() or len(word) < 5:
                 continue
-            finding = _reading(word)
+            finding = _reading(word, language)
             if finding is not None and not finding.coinage:
                 continue  # TR001 reports it
-            if finding is None and _romanized_letters(word):
+            if finding is None and _romanized_letters(word, language):
                 continue  # TR001 reports it as romanized Russian
             yield self.issue(start, end, f"`{word}` is not an English word; check it")
 
@@ -536,11 +539,10 @@ class CyrillicWord(Rule):
             phrase = m.group()
             suggestions = []
             if " " not in phrase and "-" not in phrase:
-                from mtfix.lexicon.russian import analyse
-
                 glossary = self.context.glossary
                 word = phrase.lower()
-                entry = glossary.by_source_lemma(word) or glossary.by_source_lemma(analyse(word).lemma)
+                lemma = glossary.lexicon.analyse(word).lemma
+                entry = glossary.by_source_lemma(word) or glossary.by_source_lemma(lemma)
                 if entry is not None:
                     suggestions = [entry.term]
             else:

@@ -3,50 +3,45 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
-from mtfix.rules.bilingual.common import CYRILLIC, fold, units
+from mtfix.lexicon.source import NAME_TAGS
+from mtfix.rules.bilingual.common import CYRILLIC, data, fold, units
 
 
-@cache
-def source_lemma(word: str) -> str:
-    """The dictionary form; for a capitalised word a name's (Львов: львов, not лев)."""
+def source_lemma(word: str, lexicon) -> str:
+    """The dictionary form of a source word; for a capitalised word a name's (Львов: львов,
+    not лев). A word in another script is its own lemma, in lower case."""
     if not CYRILLIC.match(word):
         return word.lower()
-    from mtfix.lexicon.russian import NAME_TAGS, analyzer
-
-    parses = analyzer().parse(word)
-    if word[:1].isupper():
-        names = [p for p in parses if NAME_TAGS & p.tag.grammemes]
-        parses = names or parses
-    return parses[0].normal_form
+    return lexicon.lemma(word)
 
 
 def _shape(word: str) -> str:
     return "A" if word.isupper() and len(word) > 1 else "a" if word[:1].islower() else "Aa"
 
 
-@cache
-def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=1 << 14)
+def _tokens(text: str, lexicon) -> tuple[tuple[str, str], ...]:
     """(lemma, case shape) of each word."""
-    return tuple((source_lemma(w), _shape(w)) for w in re.findall(r"\w+", text))
+    return tuple((source_lemma(w, lexicon), _shape(w)) for w in re.findall(r"\w+", text))
 
 
-def _contains(source: str, term: str, found: list[re.Match[str]] | None = None, starts=None) -> bool:
+def _contains(source: str, term: str, lexicon, found: list[re.Match[str]] | None = None, starts=None) -> bool:
     """Whether `term` occurs in `source` in some inflected form, with the term's capitals,
     and names the glossary's own entity: `МИД Малайзии` is another country's ministry.
     `found`: the source's words, and `starts`: the indexes of those that may begin the term,
     when the caller has them."""
     found = list(_WORDS.finditer(source)) if found is None else found
-    words, wanted = [m.group() for m in found], _tokens(term)
+    words, wanted = [m.group() for m in found], _tokens(term, lexicon)
     n = len(wanted)
     for i in range(len(words) - n + 1) if starts is None else starts:
-        if i + n <= len(words) and all(_same_lemma(w, t) for w, t in zip(words[i : i + n], wanted)):
-            if i + n < len(words) and _foreign(words[i + n]):
+        if i + n <= len(words) and all(_same_lemma(w, t, lexicon) for w, t in zip(words[i : i + n], wanted)):
+            if i + n < len(words) and _foreign(words[i + n], lexicon):
                 continue
-            if n == 1 and wanted[0][1] == "Aa" and _OPENING.search(source[: found[i].start()]) and _common(words[i]):
+            if n == 1 and wanted[0][1] == "Aa" and _OPENING.search(source[: found[i].start()]) and _common(words[i], lexicon):
                 continue  # Ровно at the start of a sentence is `exactly`, not the city
             return True
     return False
@@ -55,37 +50,31 @@ def _contains(source: str, term: str, found: list[re.Match[str]] | None = None, 
 _OPENING = re.compile(r"(?:^|[.!?…:—–-])[\s\"«“'(]*$")
 
 
-@cache
-def _common(word: str) -> bool:
+@lru_cache(maxsize=1 << 14)
+def _common(word: str, lexicon) -> bool:
     """Whether the dictionary's likeliest reading of `word` is not a name."""
-    from mtfix.lexicon.russian import NAME_TAGS, analyzer
-
-    return not NAME_TAGS & analyzer().parse(word)[0].tag.grammemes
+    return not NAME_TAGS & lexicon.analyzer.parse(word)[0].tag.grammemes
 
 
-_OWN_COUNTRY = frozenset({"россия", "рф"})
-
-
-@cache
-def _foreign(word: str) -> bool:
-    """A country other than Russia, in the genitive (США, Малайзии)."""
+@lru_cache(maxsize=1 << 14)
+def _foreign(word: str, lexicon) -> bool:
+    """A country other than the source language's own, in the genitive (США, Малайзии)."""
     if not word[:1].isupper() or not CYRILLIC.match(word):
         return False
-    from mtfix.lexicon.russian import analyzer
-
-    parse = analyzer().parse(word)[0]
-    return "Geox" in parse.tag.grammemes and parse.tag.case == "gent" and parse.normal_form not in _OWN_COUNTRY
+    parse = lexicon.analyzer.parse(word)[0]
+    own = data(lexicon.code)["own_country"]
+    return "Geox" in parse.tag.grammemes and parse.tag.case == "gent" and parse.normal_form not in own
 
 
 _WORDS = re.compile(r"\w+")
 
 
-def _same_lemma(word: str, wanted: tuple[str, str]) -> bool:
+def _same_lemma(word: str, wanted: tuple[str, str], lexicon) -> bool:
     lemma, shape = wanted
     if word[:2].lower() != lemma[:2]:
         return False  # inflection keeps the first letters; spares the analyser
     found = _shape(word)
-    return source_lemma(word) == lemma and (shape == "a" or found == shape or shape == "Aa" and found == "A")
+    return source_lemma(word, lexicon) == lemma and (shape == "a" or found == shape or shape == "Aa" and found == "A")
 
 
 def _stem_in(term: str, target: str) -> bool:
@@ -104,7 +93,7 @@ def _initialism(term: str, target: str) -> bool:
 
 @register
 class KeyTermMismatch(Rule):
-    """A glossary term's Russian source is in the source (in any inflected form), but its
+    """A glossary term's source is in the source (in any inflected form), but its
     approved English term is not in the target.
 
     Bad: Агентство РИА Новости сообщило об этом. → The agency RIA reported it.
@@ -112,7 +101,7 @@ class KeyTermMismatch(Rule):
     """
 
     code = "BL007"
-    languages = frozenset({"ru"})  # source terms are matched through Russian morphology
+    languages = frozenset({"ru", "uk"})
     name = "key-term-mismatch"
     summary = "a glossary source term is translated without its approved English term"
     category = "terminology/key-term-mismatch"
@@ -122,10 +111,12 @@ class KeyTermMismatch(Rule):
         pairs = list(units(document))
         if not pairs:
             return
-        terms = self.context.glossary.source_terms(source_lemma)  # by the first word's lemma
+        glossary = self.context.glossary
+        terms = glossary.source_terms()  # by the first word's lemma
         if not terms:
             return
-        heads = self.context.glossary.source_forms(source_lemma)
+        heads = glossary.source_forms()
+        lexicon = glossary.lexicon
         for unit, target in pairs:
             if not CYRILLIC.search(unit.source):
                 continue
@@ -138,8 +129,9 @@ class KeyTermMismatch(Rule):
                 continue
             folded = f" {fold(target)} "
             for entry, source_term in (t for lemma in at for t in terms[lemma]):
-                first = _tokens(source_term)[:1]
-                if not _contains(unit.source, source_term, words, at.get(first[0][0]) if first else None):
+                first = _tokens(source_term, lexicon)[:1]
+                starts = at.get(first[0][0]) if first else None
+                if not _contains(unit.source, source_term, lexicon, words, starts):
                     continue
                 forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
                 if any(f" {fold(f)} " in folded for f in forms):

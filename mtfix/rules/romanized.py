@@ -1,4 +1,4 @@
-"""BL010: a word of the source written in Latin letters in the target instead of translated."""
+"""TR005: a word of the unit's source written in Latin letters in the target instead of translated."""
 
 from __future__ import annotations
 
@@ -16,18 +16,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)[\"'“‘«(]?\s*$")
 _QUOTED = re.compile(r"[\"«“„'‘]\s*$")
 
 
-def romanize(word: str) -> str:
-    """The word in Latin letters, by the lexicon's BGN/PCGN romanization."""
-    from mtfix.lexicon.romanization import romanize as bgn
-
-    return bgn(word.lower())
-
-
-def _read_back(token: str) -> set[str]:
-    """Lemmas of the Russian words the lexicon reads `token` as."""
-    from mtfix.lexicon.romanization import readings
-
-    return {source_lemma(r.cyrillic) for r in readings(token.lower())[:5]}
+def _read_back(token: str, language) -> set[str]:
+    """Lemmas of the source words the lexicon reads `token` as."""
+    lexicon = language.lexicon()
+    return {source_lemma(r.cyrillic, lexicon) for r in language.romanizer().readings(token.lower())[:5]}
 
 
 def skeleton(latin: str) -> str:
@@ -48,8 +40,8 @@ def _is_english(word: str) -> bool:
     return zipf(word) >= 1.0
 
 
-def _source_words(source: str) -> list[tuple[str, str]]:
-    """Lower-case Russian words of a source that are not quoted, and their skeletons.
+def _source_words(source: str, romanizer) -> list[tuple[str, str]]:
+    """Lower-case words of a source that are not quoted, and their skeletons.
 
     A capitalised word may be a name, which English transliterates; a quoted one is a
     mention (a word, a title) that is often kept as it sounds."""
@@ -58,7 +50,7 @@ def _source_words(source: str) -> list[tuple[str, str]]:
         word = m.group()
         if word[0].isupper() or _QUOTED.search(source, 0, m.start()):
             continue
-        words.append((word, skeleton(romanize(word))))
+        words.append((word, skeleton(romanizer.romanize(word.lower()))))
     return words
 
 
@@ -74,7 +66,7 @@ def _same_word(token: str, word_skeleton: str) -> bool:
 
 @register
 class RomanizedSourceWord(Rule):
-    """A target word is a Russian word of this unit's source written in Latin letters: the
+    """A target word is a word of this unit's source written in Latin letters: the
     word was transliterated instead of translated. Names (capitalised in the source, or
     names by the dictionary) are meant to be transliterated and are left alone.
 
@@ -82,8 +74,8 @@ class RomanizedSourceWord(Rule):
     Good: Эти крохоборы экономят на всём. → These penny-pinchers save on everything.
     """
 
-    code = "BL010"
-    languages = frozenset({"ru"})  # source words are romanized as Russian
+    code = "TR005"
+    languages = frozenset({"ru", "uk"})
     name = "romanized-source-word"
     summary = "a source word transliterated, not translated"
     category = "untranslated/transliteration"
@@ -91,6 +83,7 @@ class RomanizedSourceWord(Rule):
 
     def check(self, document):
         text = document.text
+        language = self.context.pair.source
         for unit, _target in units(document):
             if not CYRILLIC.search(unit.source):
                 continue
@@ -103,20 +96,21 @@ class RomanizedSourceWord(Rule):
                     if token[0].isupper() and not _SENTENCE_START.search(text[span.start : m.start()]):
                         continue  # capitalised mid-sentence: rendered as a name
                     if words is None:
-                        words = _source_words(unit.source)
+                        words = _source_words(unit.source, language.romanizer())
                     if not words:
                         break
-                    word = self._source_word(token, words)
+                    word = self._source_word(token, words, language)
                     if word:
                         yield self.issue(
                             m.start(), m.end(), f"`{token}` is the source's `{word}` in Latin letters; translate it"
                         )
 
     @staticmethod
-    def _source_word(token: str, words: list[tuple[str, str]]) -> str | None:
+    def _source_word(token: str, words: list[tuple[str, str]], language) -> str | None:
         """The source word `token` spells: by its consonants, else by the lexicon's reading."""
         for word, word_skeleton in words:
             if _same_word(token, word_skeleton):
                 return word
-        read = _read_back(token)
-        return next((word for word, _ in words if source_lemma(word) in read), None)
+        read = _read_back(token, language)
+        lexicon = language.lexicon()
+        return next((word for word, _ in words if source_lemma(word, lexicon) in read), None)
