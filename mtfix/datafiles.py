@@ -1,5 +1,5 @@
-"""mtfix's shipped data files (`mtfix/data/`), read one way: YAML, tab-separated tables and
-word lists.
+"""mtfix's shipped data files (`mtfix/data/`, and the phrase packs in `mtfix/rules/packs/`),
+read one way: YAML, tab-separated tables and word lists.
 
 A word list or table keeps one entry a line; blank lines and lines starting with `#` are
 comments. A table's first line names its columns.
@@ -11,9 +11,10 @@ from functools import cache
 from importlib import resources
 
 
-def read_bytes(name: str) -> bytes:
-    """The file's bytes (for cache keys that follow the data)."""
-    return (resources.files("mtfix") / "data" / name).read_bytes()
+def read_bytes(name: str, folder: str = "data") -> bytes:
+    """The bytes of `name` in `folder` of the `mtfix` package, both written with `/` (for
+    cache keys that follow the data)."""
+    return (resources.files("mtfix") / folder / name).read_bytes()
 
 
 def lines(name: str) -> tuple[str, ...]:
@@ -33,10 +34,15 @@ def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     return header, tuple(rows)
 
 
-@cache
-def yaml_data(name: str):
-    """A YAML file, loaded safely once per process (the values are shared: do not change them)."""
+def parse_yaml(text: str):
+    """YAML text, loaded safely (with libyaml's loader where it is built); raises YAMLError."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(read_bytes(name).decode("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+@cache
+def yaml_data(name: str):
+    """A YAML file, loaded safely once per process (the values are shared: do not change them)."""
+    return parse_yaml(read_bytes(name).decode("utf-8"))

@@ -8,20 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, cached_property
-from importlib import resources
-from typing import Any
 
+from mtfix.datafiles import yaml_data as data
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
-
-
-@cache
-def data(name: str) -> Any:
-    """The parsed YAML file `mtfix/data/<name>`, read once per process."""
-    import yaml
-
-    text = (resources.files("mtfix") / "data" / name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def words(name: str, key: str) -> frozenset[str]:

@@ -30,9 +30,9 @@ import inspect
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, ClassVar
 
+from mtfix import datafiles
 from mtfix.document import InputError
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
@@ -165,7 +165,7 @@ def parse_pack(text: str, where: str, name: str = "") -> Pack:
     import yaml
 
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        data = datafiles.parse_yaml(text)
     except yaml.YAMLError as err:
         raise PackError(f"{where}: invalid YAML: {err}") from None
     if not isinstance(data, dict):
@@ -198,10 +198,10 @@ def parse_pack(text: str, where: str, name: str = "") -> Pack:
 @cache
 def load_pack(language_pair: str, name: str) -> Pack:
     """The shipped pack `name` for a language pair, read and validated once per process."""
-    resource = resources.files("mtfix.rules").joinpath("packs", language_pair, f"{name}.yml")
-    where = f"mtfix/rules/packs/{language_pair}/{name}.yml"
+    path = f"{language_pair}/{name}.yml"
+    where = f"mtfix/rules/packs/{path}"
     try:
-        text = resource.read_text(encoding="utf-8")
+        text = datafiles.read_bytes(path, folder="rules/packs").decode("utf-8")
     except FileNotFoundError:
         raise PackError(f"{where}: no such pack") from None
     return parse_pack(text, where, name)

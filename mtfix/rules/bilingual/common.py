@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mtfix.rules.grammar import data as grammar_data
+from mtfix import datafiles
 
 #: The language of the targets; sources are in the pair's source language.
 ENGLISH = "en"
@@ -15,7 +15,7 @@ ENGLISH = "en"
 def data(language: str) -> dict:
     """How `language` writes numbers, months and magnitudes (`mtfix/data/bilingual-<code>.yml`,
     read once)."""
-    return grammar_data(f"bilingual-{language}.yml")
+    return datafiles.yaml_data(f"bilingual-{language}.yml")
 
 
 def units(document) -> list[tuple[object, str]]:
