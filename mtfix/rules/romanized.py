@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mtfix.lexicon.likelihood import likelihood
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.bilingual.common import CYRILLIC, units
@@ -33,11 +34,18 @@ def skeleton(latin: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+#: Mean log-likelihood ratio of a token's letter 4-grams (romanized source over English) at or
+#: below which its letters are English: an international word that the source shares
+#: (pulmonectomy, polycotton, caponier), not a transliteration.
+ENGLISH_LETTERS = -1.5
+
+
 @cache
 def _is_english(word: str) -> bool:
     from mtfix.lexicon.english import zipf
+    from mtfix.rules.untranslated import english_extras
 
-    return zipf(word) >= 1.0
+    return zipf(word) >= 1.0 or word in english_extras()
 
 
 def _source_words(source: str, romanizer) -> list[tuple[str, str]]:
@@ -68,7 +76,8 @@ def _same_word(token: str, word_skeleton: str) -> bool:
 class RomanizedSourceWord(Rule):
     """A target word is a word of this unit's source written in Latin letters: the
     word was transliterated instead of translated. Names (capitalised in the source, or
-    names by the dictionary) are meant to be transliterated and are left alone.
+    names by the dictionary) are meant to be transliterated and are left alone, and so are
+    international words whose letters are English (`pulmonectomy` for пульмонэктомия).
 
     Bad: Эти крохоборы экономят на всём. → These krokhobors save on everything.
     Good: Эти крохоборы экономят на всём. → These penny-pinchers save on everything.
@@ -100,7 +109,7 @@ class RomanizedSourceWord(Rule):
                     if not words:
                         break
                     word = self._source_word(token, words, language)
-                    if word:
+                    if word and likelihood(token, language) > ENGLISH_LETTERS:
                         yield self.issue(
                             m.start(), m.end(), f"`{token}` is the source's `{word}` in Latin letters; translate it"
                         )
