@@ -55,3 +55,41 @@ def test_rules_command_lists_what_runs_for_a_pair(run):
     assert "CQ001" in everything and "CQ001" not in ukrainian and "TM001" in ukrainian
     wrong = run("rules", "--pair", "de-en")
     assert wrong.returncode == 2 and "unknown language pair 'de-en'" in wrong.stderr.decode()
+
+
+def test_romanized_ukrainian_reads_back_through_ukrainian_morphology():
+    text = "They bought a new pylosos for the flat."
+    found = mtfix.check_text(text, Settings(language_pair="uk-en", select=["TR001"]))
+    assert [(f.code, text[f.span.start : f.span.end]) for f in found] == [("TR001", "pylosos")]
+    assert "Ukrainian" in found[0].message and "пилосос" in found[0].message
+    # the Russian lexicon does not read it: the word is Ukrainian (Russian: пылесос)
+    assert [f.severity.value for f in mtfix.check_text(text, Settings(select=["TR001"]))] in ([], ["info"])
+
+
+def test_ukrainian_names_are_romanized_by_the_national_system():
+    from mtfix.languages import language
+
+    romanizer = language("uk").romanizer()
+    assert [romanizer.romanize(w) for w in ("Запоріжжя", "Київ", "Згорани", "Яготин", "Стрий")] == [
+        "Zaporizhzhia", "Kyiv", "Zghorany", "Yahotyn", "Stryi",
+    ]
+    assert {r.cyrillic for r in romanizer.readings("Kyyiv")} >= {"київ"}  # BGN/PCGN 1965
+
+
+def test_a_ukrainian_source_word_left_in_latin_letters_is_reported():
+    units = [("Купили новий пилосос.", "They bought a new pylosos.")]
+    found = mtfix.check_units(units, Settings(language_pair="uk-en", select=["TR005"]))
+    assert [f.issue.code for f in found] == ["TR005"] and "`пилосос`" in found[0].issue.message
+
+
+def test_a_ukrainian_glossary_source_term_is_matched_in_any_case():
+    units = [("Про це повідомили у Збройних силах України.", "This was reported by the army.")]
+    found = mtfix.check_units(units, Settings(language_pair="uk-en", select=["BL007"]))
+    assert [f.issue.code for f in found] == ["BL007"] and "Armed Forces of Ukraine" in found[0].issue.message
+
+
+def test_an_old_rule_code_selects_the_rule_under_its_new_code():
+    units = [("Эти крохоборы экономят на всём.", "These krokhobors save on everything.")]
+    found = mtfix.check_units(units, Settings(select=["BL010"]))
+    assert [f.issue.code for f in found] == ["TR005"]
+    assert mtfix.check_units(units, Settings(select=["TR005"], ignore=["BL010"])) == []
