@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from mtfix.datafiles import yaml_data as data
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
+from mtfix.rules import speech
 
 
 def words(name: str, key: str) -> frozenset[str]:
@@ -140,7 +141,7 @@ def _copula_pattern() -> re.Pattern[str]:
     table = data(SLIPS)
     np = rf"(?:the[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})*"
     return re.compile(
-        rf"\b(?:{alternation(table['reporting_verbs'])})(?:[ \t]+that)?[ \t]+"
+        rf"\b(?:{alternation(speech.reporting_verbs())})(?:[ \t]+that)?[ \t]+"
         rf"(?P<np>{np}(?:[ \t]+and[ \t]+{np})?)(?P<gap>[ \t]+)"
         rf"(?P<predicate>{alternation(table['predicates'])})\b"
     )

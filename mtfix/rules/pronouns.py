@@ -10,7 +10,8 @@ from functools import cache, cached_property
 from mtfix import scan
 from mtfix.model import Edit, Fix, Severity, Span
 from mtfix.registry import Rule, register
-from mtfix.rules.grammar import alternation, data, words
+from mtfix.rules import speech
+from mtfix.rules.grammar import alternation, words
 
 DATA = "grammar-pronouns.yml"
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f"}
@@ -72,26 +73,26 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    speech = alternation(data(DATA)["speech_verbs"])
+    verbs = alternation(speech.verbs())
     return Lexicon(
         attribution=re.compile(
             r"(?P<close>[\"”»])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-            rf"(?P<pronoun>[Hh]e|[Ss]he)[ \t]+(?:{speech})\b"
+            rf"(?P<pronoun>[Hh]e|[Ss]he)[ \t]+(?:{verbs})\b"
         ),
         opening=re.compile(
             r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"”»][ \t]))"
-            rf"(?:(?P<pronoun>He|She)[ \t]+(?:{speech})\b"
+            rf"(?:(?P<pronoun>He|She)[ \t]+(?:{verbs})\b"
             r"|According[ \t]+to[ \t]+(?P<object>him|her)(?=[ \t]*,)"
             r"|In[ \t]+(?P<possessive>his|her)[ \t]+(?:words|opinion|view)\b)",
             re.MULTILINE,
         ),
         attribution_name=re.compile(
             r"[\"”»][ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-            rf"(?:(?P<before>{NAME.pattern})[ \t]+(?:{speech})\b"
-            rf"|(?:{speech})[ \t]+(?P<after>{NAME.pattern}))"
+            rf"(?:(?P<before>{NAME.pattern})[ \t]+(?:{verbs})\b"
+            rf"|(?:{verbs})[ \t]+(?P<after>{NAME.pattern}))"
         ),
         sentence_pronoun=re.compile(r"[\"“«(]?(?P<pronoun>[Hh]e|[Ss]he)\b[ \t]+[a-z]"),
-        speech=words(DATA, "speech_verbs"),
+        speech=speech.verbs(),
         finite=words(DATA, "finite"),
         female=words(DATA, "female"),
         male=words(DATA, "male"),

@@ -6,24 +6,15 @@ import re
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
-
-SPEECH_VERBS = (
-    "said|says|added|adds|stressed|stresses|noted|notes|concluded|concludes|reminded|reminds|"
-    "explained|explains|emphasized|emphasised|emphasizes|emphasises|stated|states|told|tells|"
-    "continued|continues|remarked|declared|asked|asks|answered|replied|replies|admitted|"
-    "insisted|warned|warns|recalled|recalls|pointed|wrote|writes|assured|summed|commented|"
-    "comments|announced|underlined|underscored|acknowledged|complained|suggested|clarified|"
-    "summarized|summarised|objected|argued|argues|believes|believed|thinks|thought|quoted|"
-    "reported|reports|cited|agreed|shared|urged|confirmed|confirms|denied|promised|"
-    "responded|retorted|exclaimed|joked|sighed|specified|affirmed|assumed|estimated"
-)
+from mtfix.rules import speech
+from mtfix.rules.grammar import alternation
 
 #: Words that start a new clause rather than name a speaker: `"…" - and then said nothing`.
 NOT_SUBJECT = "(?:and|but|or|then|which|that|who|so|because|while|when|if|as|not|nor)"
 
 DASH_ATTRIBUTION = re.compile(
     r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»’'])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
-    rf"(?=(?:(?!{NOT_SUBJECT}\b)[\w.'’-]+[ \t]+){{0,6}}?(?:{SPEECH_VERBS})\b)"
+    rf"(?=(?:(?!{NOT_SUBJECT}\b)[\w.'’-]+[ \t]+){{0,6}}?(?:{alternation(speech.verbs())})\b)"
 )
 
 
