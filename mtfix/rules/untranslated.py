@@ -191,6 +191,13 @@ class _Transliteration(Rule):
         return self.context.pair.source
 
     @staticmethod
+    def in_source(document, start: int, word: str) -> bool:
+        """Whether the unit's source writes `word` as it stands: a name the source kept in
+        Latin letters (a brand, a foreign name) carries no case ending."""
+        unit = document.unit_at(start) if document.units else None
+        return unit is not None and bool(unit.source) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", unit.source) is not None
+
+    @staticmethod
     def used_as_name(document, word: str) -> bool:
         """Whether `word` also appears capitalized in mid-sentence, as names do."""
         return re.search(rf"[a-z,;] +{re.escape(word)}\b", document.text) is not None
@@ -353,12 +360,10 @@ class NameCaseEnding(_Transliteration):
                     words = set(_TOKEN.findall(document.text))
                 for ending in _LATIN_EVIDENCE_ENDINGS:
                     stem = word[: -len(ending)]
-                    if word.endswith(ending) and len(stem) >= 4 and (
-                        stem in words or _english_name(stem)
-                    ):
+                    if word.endswith(ending) and len(stem) >= 4 and (stem in words or _english_name(stem)):
                         base, why = stem, f"`{stem}` is the name without the ending"
                         break
-            if not base:
+            if not base or self.in_source(document, start, word):
                 continue
             term = self.glossary_term(finding) if finding else None
             base = term or base[:1].upper() + base[1:]
@@ -515,15 +520,20 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _TO_LATIN = dict(zip("аеорсхуАВЕКМНОРСТХУ", "aeopcxyABEKMHOPCTXY"))
 _TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items()}
+#: A degree sign before a Cyrillic look-alike of the unit letter (°С for °C).
+_DEGREE_UNIT = re.compile(r"°([СК])(?![\w])")
 
 
 @register
 class CyrillicWord(Rule):
-    """Russian words in Cyrillic left in the English text. The glossary's English term is
-    suggested when the word is one of its sources.
+    """Words in Cyrillic left in the English text. The glossary's English term is suggested
+    when the word is one of its sources. Cyrillic that English text keeps on purpose is left
+    alone: a web address or domain (`премия.рф`), a hashtag or handle (`#поэт`), and a
+    look-alike letter after a degree sign (`50°С`, which CY002 corrects).
 
     Bad: The talks took place in the Кремль on Tuesday.
     Good: The talks took place in the Kremlin on Tuesday.
+    Good: The site of the prize is https://премия.рф/.
     """
 
     code = "CY001"
@@ -535,7 +545,10 @@ class CyrillicWord(Rule):
     def check(self, document):
         if not _ANY_CYRILLIC.search(document.text):
             return
+        text = document.text
         for m in document.finditer(_CYRILLIC_RUN):
+            if _kept_cyrillic(text, m.start(), m.end()):
+                continue
             phrase = m.group()
             suggestions = []
             if " " not in phrase and "-" not in phrase:
@@ -553,6 +566,19 @@ class CyrillicWord(Rule):
             if suggestions:
                 message += f"; the glossary term is `{suggestions[0]}`"
             yield self.issue(m.start(), m.end(), message, suggestions=suggestions)
+
+
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*$", re.IGNORECASE)
+
+
+def _kept_cyrillic(text: str, start: int, end: int) -> bool:
+    """Whether the Cyrillic at `start:end` is one English keeps: part of a web address or of a
+    Cyrillic domain name (`сайт.рф`), a hashtag or handle, or a unit letter after a degree sign."""
+    before = text[start - 1 : start]
+    if before in ("#", "@", "°") or _ADDRESS.search(text, max(0, start - 200), start):
+        return True
+    label = before == "." and _ANY_CYRILLIC.match(text, start - 2, start - 1)
+    return bool(label or text[end : end + 1] == "." and _ANY_CYRILLIC.match(text, end + 1, end + 2))
 
 
 def _mixed_words(document) -> Iterator[tuple[int, int]]:
@@ -579,6 +605,8 @@ class MixedScript(Rule):
     look-alike in the majority script, the fix replaces them. (The `е` of `Krеmlin` below is
     Cyrillic.)
 
+    The same goes for a Cyrillic `С` in a temperature (`50°С`).
+
     Bad: The Krеmlin commented on the talks.
     Good: The Kremlin commented on the talks.
     """
@@ -591,6 +619,15 @@ class MixedScript(Rule):
     fixable = True
 
     def check(self, document):
+        for m in document.finditer(_DEGREE_UNIT):
+            start = m.start() + 1
+            yield self.issue(
+                start,
+                m.end(),
+                f"`{m.group()}` has a Cyrillic `{m.group(1)}`; the unit is `°{_TO_LATIN[m.group(1)]}`",
+                suggestions=[_TO_LATIN[m.group(1)]],
+                fix=Fix.safe(Edit.replace(start, m.end(), _TO_LATIN[m.group(1)])),
+            )
         for start, end in _mixed_words(document):
             word = document.text[start:end]
             cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
