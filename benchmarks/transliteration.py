@@ -130,8 +130,10 @@ def precision(corpora: Path) -> None:
 
 
 def speed(corpora: Path) -> None:
-    from mtfix.lexicon import romanization
+    from mtfix.languages import language
     from mtfix.rules import untranslated
+
+    readings = language("ru").romanizer().readings
 
     text = (corpora / "wmt14-ru-en" / "rbmt1.0.en").read_text(encoding="utf-8")
     words = len(re.findall(r"\w+", text))
@@ -142,7 +144,7 @@ def speed(corpora: Path) -> None:
         ("all of mtfix", Settings()),
     )
     for label, settings in runs:
-        romanization.readings.cache_clear()
+        readings.cache_clear()
         untranslated._reading.cache_clear()
         start = time.perf_counter()
         try:

@@ -1,6 +1,7 @@
-"""The English lexicon: wordfreq's English word list plus regular English morphology.
+"""The English lexicon: wordfreq's English word list plus regular English morphology, and
+GCIDE's headwords (from the english-words package) for the rare words wordfreq lacks.
 
-The list is kept on disk as a compact table (`mtfix.lexicon.store`), built from wordfreq the
+The lists are kept on disk as a compact table (`mtfix.lexicon.store`), built from wordfreq the
 first time it is needed, so a run looks words up without loading wordfreq.
 
 `is_english("imbroglios")` and `is_english("indestructibly")` hold although only the stems are
@@ -149,6 +150,26 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _build_dictionary() -> tuple[list[str], array, None]:
+    """GCIDE's headwords of letters only, lower-cased and sorted (no values)."""
+    from english_words import get_english_words_set
+
+    words = sorted(get_english_words_set(["gcide"], alpha=True, lower=True))
+    return words, array("B", bytes(len(words))), None
+
+
+DICTIONARY = store.Source(
+    "english-gcide", "english-words", "english_words", "data/gcide_alpha_lower.pickle", _build_dictionary
+)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether `word` (any case) is a headword of GCIDE, the Collaborative International
+    Dictionary of English: rare, technical and borrowed words that wordfreq's list lacks
+    (`levulose`, `mouline`, `crepitation`)."""
+    return store.table(DICTIONARY).get(word.lower()) is not None
 
 
 def _listed_stem(stem: str) -> bool:

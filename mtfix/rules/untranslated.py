@@ -45,6 +45,15 @@ def _is_english(word: str) -> bool:
     return is_english(word) or word.lower() in english_extras()
 
 
+def _in_dictionary(word: str) -> bool:
+    """Whether `word` is a headword of a full English dictionary, though too rare for
+    wordfreq's list (`levulose`, `mouline`): English, unless a transliteration happens to
+    spell an old English word (`roial`, `repetitor`), so such a word is only worth a look."""
+    from mtfix.lexicon.english import in_dictionary
+
+    return in_dictionary(word)
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a token reads as in Russian."""
@@ -310,7 +319,7 @@ class TransliteratedWord(_Transliteration):
                 and not _source_letters(word, language)
             ):
                 severity = Severity.INFO
-            if finding.coinage or (severity is self.severity and _english_slip(word, language)):
+            if finding.coinage or (severity is self.severity and (_english_slip(word, language) or _in_dictionary(word))):
                 severity = Severity.INFO
             source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
             if finding.coinage:
@@ -484,12 +493,13 @@ class TransliteratedName(_Transliteration):
 
 @register
 class UnknownWord(_Transliteration):
-    """A lower-case word that is neither English nor readable as Russian: usually a word the
-    MT system coined from Russian word-building (`dietologist` for диетолог, `collocutor` for
-    собеседник) or a misspelling. Only a prompt to check the word.
+    """A lower-case word that is neither English nor readable as a source word: usually a
+    word the MT system coined from Russian word-building (`autodromes` for автодромы,
+    `herdboy` for пастушок) or a misspelling. A headword of a full English dictionary
+    (`levulose`) is not reported. Only a prompt to check the word.
 
-    Bad: The collocutor of the minister declined to comment.
-    Good: The minister's interlocutor declined to comment.
+    Bad: The herdboy of the village declined to comment.
+    Good: The shepherd boy of the village declined to comment.
     """
 
     code = "TR004"
@@ -508,6 +518,8 @@ class UnknownWord(_Transliteration):
                 continue  # TR001 reports it
             if finding is None and _romanized_letters(word, language):
                 continue  # TR001 reports it as romanized Russian
+            if _in_dictionary(word):
+                continue
             yield self.issue(start, end, f"`{word}` is not an English word; check it")
 
 
