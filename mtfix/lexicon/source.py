@@ -63,6 +63,12 @@ class Lexicon:
 
     def version(self) -> str:
         """The dictionary's version: indexes of lemmas depend on it."""
+        return self._version
+
+    @cached_property
+    def _version(self) -> str:
+        """`version()`, read once: the package metadata costs milliseconds, and glossary
+        look-ups ask for it once per document."""
         from importlib.metadata import PackageNotFoundError, version
 
         try:
