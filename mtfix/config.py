@@ -5,12 +5,14 @@ Defaults < the closest config file above the checked file < command-line options
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mtfix import files
 from mtfix.languages import PAIRS
 from mtfix.model import Severity
 from mtfix.registry import redirected
@@ -41,6 +43,7 @@ class Settings:
     languagetool: str = ""
     include_fuzzy: bool = False
     text_units: str = "line"
+    max_file_size: int = files.DEFAULT_LIMIT
     source: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -82,7 +85,7 @@ class Settings:
 
 _KEYS = {
     "select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy",
-    "languagetool", "include-fuzzy", "text-units",
+    "languagetool", "include-fuzzy", "text-units", "max-file-size",
 }
 
 
@@ -107,6 +110,24 @@ def languagetool_target(value: Any, key: str, where: str) -> str:
     try:
         return parse_target(value)
     except ValueError as err:
+        raise ConfigError(f"{where}: `{key}`: {err}") from None
+
+
+def file_size(value: Any, key: str, where: str) -> int:
+    """A size limit in bytes: a whole number, or a string such as "64MB" or "512kB"."""
+    try:
+        return files.parse_size(value)
+    except ValueError as err:
+        raise ConfigError(f"{where}: `{key}`: {err}") from None
+
+
+def check_glossary(path: Path, key: str, where: str) -> None:
+    """Fail unless the glossary `path` is a regular file within the default size limit."""
+    if not os.path.lexists(path):
+        raise ConfigError(f"{where}: `{key}` names a missing file {path}")
+    try:
+        files.check(path)
+    except files.FileRefused as err:
         raise ConfigError(f"{where}: `{key}`: {err}") from None
 
 
@@ -143,8 +164,7 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         paths = _string_list(table["glossaries"], "glossaries", where)
         settings["glossaries"] = tuple((path.parent / p).resolve() for p in paths)
         for glossary in settings["glossaries"]:
-            if not glossary.is_file():
-                raise ConfigError(f"{where}: `glossaries` names a missing file {glossary}")
+            check_glossary(glossary, "glossaries", where)
     if "language-pair" in table:
         settings["language_pair"] = _choice(
             table["language-pair"], "language-pair", where, LANGUAGE_PAIRS
@@ -165,6 +185,8 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         settings["include_fuzzy"] = table["include-fuzzy"]
     if "text-units" in table:
         settings["text_units"] = _choice(table["text-units"], "text-units", where, TEXT_UNITS)
+    if "max-file-size" in table:
+        settings["max_file_size"] = file_size(table["max-file-size"], "max-file-size", where)
     return Settings(**settings)
 
 
@@ -175,9 +197,7 @@ def load(path: Path) -> Settings:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+        data = tomllib.loads(_read(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
     if path.name == "pyproject.toml":
@@ -192,10 +212,21 @@ def find(start: Path) -> Path | None:
 
 @lru_cache(maxsize=1024)
 def _find_from(folder: Path) -> Path | None:
-    """`find` for one folder, remembered: a run over a tree reads each pyproject.toml once."""
-    if (folder / "mtfix.toml").is_file():
+    """`find` for one folder, remembered: a run over a tree reads each pyproject.toml once.
+    A config name there that is not a regular file (a FIFO, a device) is found, and `load`
+    refuses it; a folder this user may not search has none."""
+    if os.path.exists(folder / "mtfix.toml"):
         return folder / "mtfix.toml"
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and "[tool.mtfix]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+    if os.path.exists(pyproject) and b"[tool.mtfix]" in _read(pyproject):
         return pyproject
     return None if folder.parent == folder else _find_from(folder.parent)
+
+
+def _read(path: Path) -> bytes:
+    """A config file's bytes; ConfigError naming it when it is not a regular file within the
+    default size limit, or cannot be read."""
+    try:
+        return files.read(path)[0]
+    except files.FileRefused as err:
+        raise ConfigError(str(err)) from None

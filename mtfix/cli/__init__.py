@@ -1,6 +1,7 @@
 """The `mtfix` command. Turns flags into Settings, runs the engine, picks the exit code.
 
-Exit codes: 0 no issues, 1 issues found, 2 usage, configuration or input error.
+Exit codes: 0 no issues, 1 issues found, 2 usage, configuration, input or output error, or a
+failure of mtfix itself (one line on stderr; the traceback too with MTFIX_DEBUG=1).
 
 One module per command (check, fix, rules and explain, report, diff, score, glossary); the
 options they share are in `mtfix.cli.options`, reading inputs and reporting in `mtfix.cli.run`.
@@ -9,6 +10,8 @@ Each imports only typer at start-up: the engine, the rules and rich load when a 
 
 from __future__ import annotations
 
+import sys
+import warnings
 from typing import Annotated
 
 import typer
@@ -55,4 +58,25 @@ app.add_typer(glossary.app, name="glossary")
 
 
 def main() -> None:
-    app()
+    warnings.showwarning = _show_warning
+    try:
+        app()
+    except Exception as err:  # a failure of mtfix itself, outside any one file
+        from mtfix.cli.options import EXIT_ERROR
+        from mtfix.cli.run import debugging, failure
+
+        if debugging():
+            raise
+        print(f"mtfix: error: {failure(err)}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+
+
+_default_show_warning = warnings.showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """mtfix's own warnings (an input it reads past) as one line: `mtfix: warning: ...`."""
+    if category.__module__.startswith("mtfix."):
+        print(f"mtfix: warning: {message}", file=sys.stderr)
+    else:
+        _default_show_warning(message, category, filename, lineno, file, line)

@@ -22,6 +22,7 @@ from mtfix.cli.options import (
     IncludeFuzzy,
     InputFormatOption,
     LanguageTool,
+    MaxFileSize,
     NoCache,
     Paths,
     Quiet,
@@ -52,6 +53,7 @@ def check(
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
     no_cache: NoCache = False,
+    max_file_size: MaxFileSize = None,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -60,14 +62,9 @@ def check(
     ] = None,
 ) -> None:
     """Report machine-translation artifacts; nothing is changed."""
-    from mtfix.document import InputError
-
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
-    try:
-        results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, input_format)
-    except InputError as err:
-        raise _fail(str(err)) from None
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size)
+    results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, input_format)
     if write_baseline:
         _write_baseline(results, write_baseline)
         raise typer.Exit(_exit_code(results, exit_zero=True))
@@ -76,13 +73,24 @@ def check(
 
 
 def _write_baseline(results, path: Path) -> None:
-    """Record every issue found in the baseline file `path`, and say how many on stderr."""
+    """Record every issue found in the baseline file `path` (written whole or not at all),
+    and say how many on stderr."""
+    import tempfile
+
     from mtfix.suppress import Baseline
+    from mtfix.writer import WriteError, write_output
 
     recorded = Baseline()
     for result in results:
         if result.document:
             recorded.add(result.path, result.issues, result.document)
-    recorded.dump(path)
+    with tempfile.TemporaryDirectory() as scratch:
+        draft = Path(scratch) / "baseline.json"
+        recorded.dump(draft)
+        data = draft.read_bytes()
+    try:
+        write_output(path, data)
+    except WriteError as err:
+        raise _fail(f"--write-baseline: {err}") from None
     count = sum(len(r.issues) for r in results)
     print(f"Recorded {count} issue{'s' * (count != 1)} in {path}.", file=sys.stderr)

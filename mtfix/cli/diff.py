@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtfix.cli.options import Color, ColorOption, Quiet
+from mtfix.cli.options import Color, ColorOption, MaxFileSize, Quiet, _fail, _limit, _stdin_once
 from mtfix.cli.run import _console, _read_text
 
 
@@ -26,8 +26,8 @@ class Alignment(str, Enum):
 
 
 def diff_command(
-    mt: Annotated[Path, typer.Argument(help="The machine translation.", dir_okay=False)],
-    postedit: Annotated[Path, typer.Argument(help="Its post-edit (or any reference).", dir_okay=False)],
+    mt: Annotated[str, typer.Argument(help="The machine translation; - reads stdin.")],
+    postedit: Annotated[str, typer.Argument(help="Its post-edit (or any reference); - reads stdin.")],
     output: Annotated[DiffFormat, typer.Option("--format", help="text, diff (unified) or json.")] = DiffFormat.text,
     html_file: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Also write a side-by-side HTML page here.", dir_okay=False)
@@ -38,15 +38,24 @@ def diff_command(
     show_all: Annotated[bool, typer.Option("--all", help="Show unedited segments too.")] = False,
     quiet: Quiet = False,
     color: ColorOption = Color.auto,
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Compare MT with its post-edit: per-segment edits and TER (HTER), chrF, BLEU by sacreBLEU."""
     from mtfix.report import diff as diff_report
+    from mtfix.writer import WriteError, write_output
 
-    before, after = _read_text(mt), _read_text(postedit)
+    limit = _limit(max_file_size)
+    _stdin_once([mt, postedit])
+    before, after = _read_text(mt, limit), _read_text(postedit, limit)
+    if not before.text.strip() and not after.text.strip():
+        raise _fail(f"{before.path} and {after.path} are both empty: nothing to compare")
     mode = None if alignment is Alignment.auto else alignment.value
-    comparison = diff_report.compare(before.text, after.text, str(mt), str(postedit), mode)
+    comparison = diff_report.compare(before.text, after.text, before.path, after.path, mode)
     if html_file:
-        html_file.write_text(diff_report.render_html(comparison), encoding="utf-8")
+        try:
+            write_output(html_file, diff_report.render_html(comparison).encode("utf-8"))
+        except WriteError as err:
+            raise _fail(str(err)) from None
     _print(comparison, output, show_all, quiet, color)
 
 

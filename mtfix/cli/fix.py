@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,6 +23,7 @@ from mtfix.cli.options import (
     IncludeFuzzy,
     InputFormatOption,
     LanguageTool,
+    MaxFileSize,
     NoCache,
     Paths,
     Quiet,
@@ -56,6 +56,7 @@ def fix(
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
     no_cache: NoCache = False,
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -63,38 +64,39 @@ def fix(
     from mtfix.inputs import STDIN
 
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
-    to_stdout = stdout or paths == [STDIN]
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size)
     opinion = _SecondOpinion()
 
-    def act(document, context):
+    def act(document, context, source):
         outcome = engine.fix(document, context, unsafe=unsafe_fixes, extra=opinion)
-        _emit(document, outcome.document, diff, to_stdout)
+        _emit(document, outcome.document, source, diff, stdout)
         return FileResult(
             document.path, document, outcome.remaining, outcome.document, outcome.applied, context=context
         )
 
     results = _run(paths, resolver, act, input_format=input_format)
-    stream = sys.stderr if (diff or to_stdout) else None
+    stream = sys.stderr if (diff or stdout or STDIN in paths) else None
     _report(results, output, statistics, quiet, stream=stream, color=color)
     if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 
-def _emit(document, fixed, diff: bool, to_stdout: bool) -> None:
+def _emit(document, fixed, source, diff: bool, to_stdout: bool) -> None:
     """Where a fixed document goes: with `diff`, a unified diff of a change on stdout; with
-    `to_stdout`, the fixed text on stdout; otherwise a changed file is rewritten in place."""
+    `to_stdout`, or for standard input (no `source`), the fixed text on stdout; otherwise a
+    changed file is written over the file `source` says was read (WriteError if it cannot
+    or must not be)."""
     changed = fixed.raw != document.raw
     if diff:
         if changed:
             sys.stdout.write(_unified_diff(document, fixed))
-    elif to_stdout:
+    elif to_stdout or source is None:
         sys.stdout.write(fixed.raw)
     elif changed:
-        from mtfix.writer import write_atomic
+        from mtfix.writer import write_fixed
 
-        write_atomic(Path(document.path), document.encode(fixed.raw))
+        write_fixed(source, document.encode(fixed.raw), document.path)
 
 
 def _unified_diff(before, after) -> str:

@@ -119,6 +119,14 @@ LanguageTool = Annotated[
         "a server URL such as http://127.0.0.1:8081, or `off`.",
     ),
 ]
+MaxFileSize = Annotated[
+    Optional[str],
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="Refuse input files larger than this: bytes, or with k, M or G (64MB, the default; units of 1024).",
+    ),
+]
 Weights = Annotated[
     Optional[str],
     typer.Option("--weights", help="MQM severity weights, e.g. minor=1,major=5,critical=25 (info/warning/error)."),
@@ -145,16 +153,54 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _weights(text: str | None) -> dict[str, float]:
+    import math
+
     from mtfix.metrics import parse_weights
 
     try:
-        return parse_weights(text)
+        weights = parse_weights(text)
     except ValueError as err:
+        raise _fail(str(err)) from None
+    for name, value in weights.items():
+        if not math.isfinite(value):
+            raise _fail(f"weights: {name} must be a finite number, not {value}")
+    return weights
+
+
+def _finite(value: float | None, option: str) -> float | None:
+    """`value` unless it is NaN or infinite, which no score can be compared with."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise _fail(f"{option} must be a finite number, not {value}")
+    return value
+
+
+def _limit(max_file_size: str | None) -> int | None:
+    """`--max-file-size` in bytes, None when not given."""
+    from mtfix.config import ConfigError, file_size
+
+    try:
+        return None if max_file_size is None else file_size(max_file_size, "--max-file-size", "command line")
+    except ConfigError as err:
         raise _fail(str(err)) from None
 
 
-def _resolver(select, ignore, glossary, config_path, languagetool=None, include_fuzzy=False, text_units=None):
-    from mtfix.config import ConfigError, check_selectors, languagetool_target
+def _stdin_once(names: list[str]) -> None:
+    """A usage error when standard input (`-`) is named more than once."""
+    from mtfix.document import InputError
+    from mtfix.inputs import stdin_once
+
+    try:
+        stdin_once(names)
+    except InputError as err:
+        raise _fail(str(err)) from None
+
+
+def _resolver(
+    select, ignore, glossary, config_path, languagetool=None, include_fuzzy=False, text_units=None, max_file_size=None
+):
+    from mtfix.config import ConfigError, check_glossary, check_selectors, languagetool_target
     from mtfix.inputs import SettingsResolver
 
     select, ignore = _codes(select), _codes(ignore)
@@ -162,8 +208,7 @@ def _resolver(select, ignore, glossary, config_path, languagetool=None, include_
         check_selectors(select, "--select", "command line")
         check_selectors(ignore, "--ignore", "command line")
         for path in glossary or ():
-            if not path.is_file():
-                raise ConfigError(f"--glossary: no such file {path}")
+            check_glossary(path, "--glossary", "command line")
         return SettingsResolver(
             config_path,
             glossaries=tuple(p.resolve() for p in glossary or ()),
@@ -172,6 +217,7 @@ def _resolver(select, ignore, glossary, config_path, languagetool=None, include_
             languagetool=None if languagetool is None else languagetool_target(languagetool, "--languagetool", "command line"),
             include_fuzzy=include_fuzzy,
             text_units=text_units.value if text_units else None,
+            max_file_size=_limit(max_file_size),
         )
     except ConfigError as err:
         raise _fail(str(err)) from None

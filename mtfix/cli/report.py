@@ -14,12 +14,14 @@ from mtfix.cli.options import (
     Ignore,
     IncludeFuzzy,
     LanguageTool,
+    MaxFileSize,
     NoCache,
     Paths,
     Select,
     TextUnitsOption,
     Weights,
     _cache,
+    _fail,
     _resolver,
     _weights,
 )
@@ -42,13 +44,14 @@ def report(
     include_fuzzy: IncludeFuzzy = False,
     text_units: TextUnitsOption = None,
     no_cache: NoCache = False,
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Write a self-contained HTML report: each file beside its fixed text (bilingual files as a segment table)."""
     from mtfix.report import html
 
     chosen = _weights(weights)
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units)
+    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size)
     results = _run(paths, resolver, _checker(_SecondOpinion()))
     page = html.render(results, unsafe=unsafe_fixes, weights=chosen, title=title)
     _write_page(page, output_file, results)
@@ -56,9 +59,15 @@ def report(
 
 
 def _write_page(page: str, path: Path | None, results) -> None:
-    """The page to `path` (with a one-line summary on stderr), or to stdout."""
+    """The page to `path`, replacing an old one only once it is complete (with a one-line
+    summary on stderr), or to stdout."""
     if path:
-        path.write_text(page, encoding="utf-8")
+        from mtfix.writer import WriteError, write_output
+
+        try:
+            write_output(path, page.encode("utf-8"))
+        except WriteError as err:
+            raise _fail(str(err)) from None
         count = sum(len(r.issues) for r in results)
         print(f"Wrote {path}: {count} issue{'s' * (count != 1)} in {len(results)} "
               f"file{'s' * (len(results) != 1)}.", file=sys.stderr)

@@ -15,6 +15,7 @@ from mtfix.cli.options import (
     Format,
     InputFormat,
     _fail,
+    _stdin_once,
 )
 
 
@@ -36,40 +37,97 @@ class _SecondOpinion:
 
 
 def _run(paths, resolver, act, baseline: Path | None = None, input_format: InputFormat | None = None):
-    """Read each input, run `act(document, context)` on it, and collect FileResults.
+    """Read each input, run `act(document, context, source)` on it (`source`: the Snapshot of
+    the file read, None for standard input), and collect FileResults.
 
-    Input, config and glossary problems become a one-line error on that file; the other
-    files are still processed.
+    Input, config, glossary and write problems, and any failure of mtfix itself, become a
+    one-line error on that file; the other files are still processed.
     """
     from mtfix import document as documents
-    from mtfix import formats
+    from mtfix import files, formats
     from mtfix.config import ConfigError
     from mtfix.context import Contexts
     from mtfix.engine import FileResult
     from mtfix.inputs import STDIN, collect
-    from mtfix.suppress import Baseline
+    from mtfix.writer import WriteError
 
-    known = Baseline.load(baseline) if baseline else None
+    _stdin_once(paths)
+    try:
+        known = _baseline(baseline, resolver) if baseline else None
+    except (documents.InputError, files.FileRefused) as err:
+        raise _fail(str(err)) from None
     fmt = input_format.value if input_format else None
     contexts = Contexts()  # one per configuration: its rules and glossaries load once
+    warned: set = set()
     results = []
     for item in _progress(collect(paths)):
         if isinstance(item, documents.InputError):
             results.append(FileResult(path=item.path or "", error=str(item)))
             continue
+        name = files.display(item)
         try:
             settings = resolver.for_path(item)
-            if str(item) == STDIN:
-                document = formats.decode(sys.stdin.buffer.read(), STDIN, fmt, settings.reading)
+            if item == STDIN:
+                data, source = files.read_stream(sys.stdin.buffer, STDIN, settings.max_file_size), None
             else:
-                document = formats.read(item, fmt, settings.reading)
-            result = act(document, contexts(settings))
+                data, source = files.read(item, settings.max_file_size)
+            document = formats.decode(data, name, fmt, settings.reading)
+            context = contexts(settings)
+            _warn_if_nothing_selected(context, warned)
+            result = act(document, context, source)
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
             results.append(result)
-        except (documents.InputError, ConfigError) as err:
-            results.append(FileResult(path=str(item), error=str(err)))
+        except (documents.InputError, ConfigError, files.FileRefused, WriteError) as err:
+            results.append(FileResult(path=name, error=str(err)))
+        except Exception as err:  # a failure of mtfix itself: this file fails, the others go on
+            results.append(FileResult(path=name, error=_internal_error(name, err)))
     return results
+
+
+def _baseline(path: Path, resolver):
+    """The baseline file's known issues; it must be a regular file within the size limit."""
+    from mtfix import files
+    from mtfix.suppress import Baseline
+
+    files.check(path, resolver.overrides.get("max_file_size") or files.DEFAULT_LIMIT)
+    return Baseline.load(path)
+
+
+def _warn_if_nothing_selected(context, warned: set) -> None:
+    """Warn once per configuration (kept in `warned`) whose select and ignore leave no rule."""
+    settings = context.settings
+    if context.rules or settings.languagetool or settings in warned:
+        return
+    warned.add(settings)
+    where = f" by {settings.source}" if settings.source else ""
+    print(f"mtfix: warning: no rules selected{where} (select = {list(settings.select)}, "
+          f"ignore = {list(settings.ignore)}); nothing is checked", file=sys.stderr)
+
+
+def _internal_error(name: str, err: BaseException) -> str:
+    """The one-line error for a failure of mtfix itself on file `name`; with MTFIX_DEBUG set,
+    its traceback goes to stderr first."""
+    if debugging():
+        import traceback
+
+        traceback.print_exception(err, file=sys.stderr)
+    return f"{name}: not checked: {failure(err)}"
+
+
+def failure(err: BaseException) -> str:
+    """What went wrong in mtfix itself, in one line."""
+    if isinstance(err, MemoryError):
+        return "out of memory"
+    reason = " ".join(str(err).split())
+    return f"internal error ({type(err).__name__}: {reason}); set MTFIX_DEBUG=1 for the traceback"
+
+
+def debugging() -> bool:
+    """Whether MTFIX_DEBUG asks for tracebacks."""
+    import os
+
+    return os.environ.get("MTFIX_DEBUG", "").lower() in ("1", "true", "yes", "on")
 
 
 def _checker(opinion=None):
@@ -77,20 +135,25 @@ def _checker(opinion=None):
     from mtfix import engine
     from mtfix.engine import FileResult
 
-    def act(document, context):
+    def act(document, context, source=None):
         return FileResult(document.path, document, engine.check(document, context, opinion), context=context)
 
     return act
 
 
-def _read_text(path: Path):
-    """One file read for its text (diff and score's reference); an input error ends the command."""
+def _read_text(name: str, limit: int | None = None):
+    """One file (or `-`, standard input) read for its text: diff's arguments and score's
+    reference. An input error ends the command."""
     from mtfix import document as documents
-    from mtfix import formats
+    from mtfix import files, formats
+    from mtfix.inputs import STDIN
 
+    limit = limit or files.DEFAULT_LIMIT
     try:
-        return formats.read(path)
-    except documents.InputError as err:
+        if name == STDIN:
+            return formats.decode(files.read_stream(sys.stdin.buffer, STDIN, limit), STDIN)
+        return formats.read(Path(name), limit=limit)
+    except (documents.InputError, files.FileRefused) as err:
         raise _fail(str(err)) from None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -15,12 +14,16 @@ from mtfix.cli.options import (
     ConfigPath,
     Glossaries,
     Ignore,
+    MaxFileSize,
     NoCache,
     Select,
     Weights,
     _cache,
     _fail,
+    _finite,
+    _limit,
     _resolver,
+    _stdin_once,
     _weights,
 )
 from mtfix.cli.run import _checker, _exit_code, _read_text, _run
@@ -34,7 +37,7 @@ class ScoreFormat(str, Enum):
 def score(
     paths: Annotated[list[str], typer.Argument(help="The translation(s) to score; - reads stdin.")],
     ref: Annotated[
-        Optional[Path], typer.Option("--ref", help="A reference (post-edit) for BLEU, chrF and TER.", dir_okay=False)
+        Optional[str], typer.Option("--ref", help="A reference (post-edit) for BLEU, chrF and TER; - reads stdin.")
     ] = None,
     weights: Weights = None,
     fail_under: Annotated[
@@ -49,19 +52,23 @@ def score(
     glossary: Glossaries = None,
     config: ConfigPath = None,
     no_cache: NoCache = False,
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Score a translation: an MQM-style penalty from mtfix's issues and, with --ref, BLEU/chrF/TER."""
     from mtfix.report import score as score_report
 
     chosen = _weights(weights)
+    fail_under, max_penalty = _finite(fail_under, "--fail-under"), _finite(max_penalty, "--max-penalty")
     if ref is not None and len(paths) != 1:
         raise _fail("--ref needs exactly one translation to compare with")
+    if ref is not None:
+        _stdin_once([*paths, ref])
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config)
+    resolver = _resolver(select, ignore, glossary, config, max_file_size=max_file_size)
     results = _run(paths, resolver, _checker())
     if any(r.error for r in results):
         raise typer.Exit(_exit_code(results, exit_zero=True))
-    reference = _read_text(ref).text if ref is not None else None
+    reference = _read_text(ref, _limit(max_file_size)).text if ref is not None else None
     card = score_report.scorecard(results, chosen, reference, fail_under, max_penalty)
     _print(card, output)
     raise typer.Exit(EXIT_ISSUES if card.failed else EXIT_CLEAN)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import re
 from pathlib import Path
 
+from mtfix import files
 from mtfix.document import Document, InputError, Reading
 
 _BOMS = (
@@ -45,6 +47,12 @@ EXTENSIONS = {
     ".jsonl": "jsonl",
 }
 NAMES = tuple(READERS)
+_SAMPLE = 8192  # bytes looked at for NULs: binary files and UTF-16 without a byte-order mark
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class InputWarning(UserWarning):
+    """Something in an input that a reader skips; the message names the file and line."""
 
 
 def format_of(path: str) -> str:
@@ -76,16 +84,19 @@ def parse(text: str, name: str, path: str = "-", encoding: str = "utf-8", bom: b
 
 
 def decode(data: bytes, path: str, input_format: str | None = None, reading: Reading | None = None) -> Document:
-    """Build a Document from raw bytes, honouring a byte-order mark, read as `input_format`
-    (a name from `mtfix.formats.NAMES`), else as the format the file's extension names."""
+    """Build a Document from raw bytes, honouring a byte-order mark (and reading UTF-16
+    without one where its NUL bytes say so unambiguously), read as `input_format` (a name from
+    `mtfix.formats.NAMES`), else as the format the file's extension names."""
     bom, encoding = b"", "utf-8"
     for mark, name in _BOMS:
         if data.startswith(mark):
             bom, encoding = mark, name
             break
     body = data[len(bom) :]
-    if encoding == "utf-8" and b"\x00" in body[:8192]:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not checked")
+    if not bom and b"\x00" in body[:_SAMPLE]:
+        encoding = _utf16_without_bom(body)
+        if encoding is None:
+            raise InputError(f"{path}: binary file (contains NUL bytes), not checked")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as err:
@@ -96,17 +107,30 @@ def decode(data: bytes, path: str, input_format: str | None = None, reading: Rea
     return load(plain, input_format)
 
 
-def read(path: Path, input_format: str | None = None, reading: Reading | None = None) -> Document:
-    """Read a file as a Document; a one-line InputError when that is impossible."""
+def _utf16_without_bom(body: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `body` has the NUL bytes of UTF-16 text without a
+    byte-order mark: an even length, NULs on one side of each byte pair only (so no U+0000)
+    and in at least a tenth of the pairs (the high bytes of ASCII characters), and the start
+    reads as text, without control characters; else None."""
+    sample = body[:_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(body) % 2 or (even and odd) or max(even, odd) * 10 < len(sample) // 2:
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    start = sample.decode(encoding, errors="replace")  # the cut may split a surrogate pair
+    return None if _CONTROL.search(start) else encoding
+
+
+def read(
+    path: Path, input_format: str | None = None, reading: Reading | None = None, limit: int = files.DEFAULT_LIMIT
+) -> Document:
+    """Read a file as a Document; a one-line InputError when that is impossible (missing, not
+    a regular file, larger than `limit` bytes, binary or invalid text)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return decode(data, str(path), input_format, reading)
+        data, _ = files.read(path, limit)
+    except files.FileRefused as err:
+        raise InputError(str(err)) from None
+    return decode(data, files.display(path), input_format, reading)
 
 
 def reread(document: Document, raw: str) -> Document:

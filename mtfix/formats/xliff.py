@@ -12,8 +12,10 @@ awaiting review among them) and is checked.
 
 from __future__ import annotations
 
-from mtfix.document import Document
-from mtfix.formats import xml
+import warnings
+
+from mtfix.document import Document, InputError
+from mtfix.formats import InputWarning, xml
 from mtfix.formats.base import view
 from mtfix.units import Draft, State
 
@@ -31,15 +33,20 @@ ESCAPES = xml.ESCAPES
 
 def read(plain: Document) -> Document:
     xml.validate(plain)
-    return view(plain, _drafts(plain.text))
+    root = next((t for t in xml.events(plain.text) if t.kind in ("start", "empty")), None)
+    if root is None or root.local != "xliff":
+        found = f"<{root.name}>" if root else "none"
+        raise InputError(f"{plain.path}: not an XLIFF file (root element {found}, not <xliff>)", plain.path)
+    return view(plain, _drafts(plain.text, plain.path))
 
 
-def _drafts(text: str) -> list[Draft]:
+def _drafts(text: str, path: str) -> list[Draft]:
     drafts: list[Draft] = []
     tags = xml.events(text)
     stack: list[xml.Tag] = []
     source = segmented = None
     notes: list[str] = []
+    unit, segments = None, 0  # the XLIFF 2 unit being read, and its segments so far
     for tag in tags:
         if tag.kind == "start":
             if tag.local in SKIPPED:
@@ -72,9 +79,22 @@ def _drafts(text: str) -> list[Draft]:
                 source = segmented = None
                 if tag.local != "segment":
                     notes = []
+            if tag.local == "unit":
+                unit, segments = tag, 0
+            segments += tag.local == "segment"
         elif tag.kind == "end" and stack:
-            stack.pop()
+            if stack.pop().local == "unit" and not segments:
+                _no_segment(text, path, unit)
+        elif tag.kind == "empty" and tag.local == "unit":
+            _no_segment(text, path, tag)
     return drafts
+
+
+def _no_segment(text: str, path: str, unit: xml.Tag) -> None:
+    """Warn that an XLIFF 2 unit without a segment (invalid: nothing to check) is skipped."""
+    line = text.count("\n", 0, unit.start) + 1
+    ident = f" {unit.attr('id')!r}" if unit.attr("id") else ""
+    warnings.warn(f"{path}:{line}: XLIFF unit{ident} has no <segment>; skipped", InputWarning, stacklevel=3)
 
 
 def _draft(source: xml.Content | None, target: xml.Content, ident: str, state: State, notes, group: str) -> Draft:
