@@ -68,3 +68,14 @@ def test_the_file_holds_each_lower_case_verb_once_with_a_clause_tag():
     verbs = [row[0] for row in rows]
     assert len(verbs) == len(set(verbs)) and all(v.isalpha() and v.islower() for v in verbs)
     assert speech.reporting_verbs() < speech.verbs() == frozenset(verbs)
+
+
+def test_a_verb_with_a_noun_and_its_complement_needs_no_copula():
+    context = mtfix.Context(mtfix.Settings(select=("GR005",)))
+    for text in (
+        "He believed Smith guilty of fraud.",
+        "The court declared Smith guilty of fraud.",
+        "She thought Lavrov ready to help.",
+    ):
+        assert not mtfix.check_text(text, context), text
+    assert mtfix.check_text("He noted Smith guilty of fraud.", context)
