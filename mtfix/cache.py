@@ -1,10 +1,20 @@
 """The cache folder: where compiled glossaries, their indexes and the lexicon tables are
-kept between runs, and the switch that keeps everything in memory instead."""
+kept between runs, the switch that keeps everything in memory instead, and the rules that
+make a file found there safe to use.
+
+The folder is created private to the user (mode 0700) and its files are written mode 0600.
+A folder or file that another user owns, or that group or others may write, is not used:
+whatever it held is built in memory, and the first such refusal in a process is warned
+about (CacheWarning). Files are read whole into memory, never mapped, so a file
+truncated or replaced while a run uses it cannot take the run down.
+"""
 
 from __future__ import annotations
 
 import gc
 import os
+import stat
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,14 +40,91 @@ def caching() -> bool:
     return os.environ.get(NO_CACHE_VARIABLE, "").strip().lower() not in ("1", "true", "yes", "on")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class CacheWarning(UserWarning):
+    """A cache folder or file was not used because it is not private to the user."""
+
+
+_warned = False
+
+
+def _refuse(path: Path, what: str, problem: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        warnings.warn(f"cache {what} {path} {problem}; ignored, built in memory instead", CacheWarning, stacklevel=3)
+
+
+def _unsafe(status: os.stat_result) -> str | None:
+    """Why a cache folder or file with this status must not be trusted, or None."""
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        return f"belongs to another user (uid {status.st_uid})"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"is writable by {'others' if status.st_mode & stat.S_IWOTH else 'its group'} (mode {stat.S_IMODE(status.st_mode):04o})"
+    return None
+
+
+def folder(name: str) -> Path | None:
+    """The subfolder `name` of the cache folder, both created private to the user where
+    missing. None when caching is off, when the folder cannot be created, and when it or
+    the cache folder is not private to the user (warned about once per process)."""
+    if not caching():
+        return None
+    root = cache_dir()
+    path = root / name
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
+        for place in (root, path):  # makedirs gives its own mode to the last folder only
+            os.makedirs(place, mode=0o700, exist_ok=True)
+        statuses = ((root, root.stat()), (path, path.stat()))
+    except OSError:
+        return None
+    for place, status in statuses:
+        problem = "is not a folder" if not stat.S_ISDIR(status.st_mode) else _unsafe(status)
+        if problem:
+            _refuse(place, "folder", problem)
+            return None
+    return path
+
+
+def read(path: Path) -> bytes | None:
+    """The content of the cache file `path`, read into memory. None when it is missing or
+    unreadable, and when it is not a regular file that the user owns and alone may write
+    (warned about once per process)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    with open(descriptor, "rb") as file:
+        try:
+            status = os.fstat(descriptor)
+            problem = "is not a regular file" if not stat.S_ISREG(status.st_mode) else _unsafe(status)
+            if problem:
+                _refuse(path, "file", problem)
+                return None
+            return file.read()
+        except OSError:
+            return None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """`data` as the cache file `path` (mode 0600), written to a temporary file in the same
+    folder and renamed into place, so a reader never sees half a file. Nothing is written
+    where the folder cannot be."""
+    import tempfile
+
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with open(descriptor, "wb") as file:
+            file.write(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
 
 
 @contextmanager

@@ -4,8 +4,8 @@ A glossary is a list of concepts (TermEntry). All their English forms go into on
 Aho-Corasick automaton run over a normalized view of the text (case folded, typographic
 quotes, dashes and hyphens unified, white-space runs collapsed) whose offsets map back to the
 exact text. Matches respect word boundaries, take English inflection (plural -s/-es/-ies,
-possessive 's and s'), and the longest match wins. Compiled glossaries are cached on disk,
-keyed by a digest of the files' content.
+possessive 's and s'), and the longest match wins. Compiled glossaries and their indexes are
+cached on disk (`mtfix.termbase.cache`), keyed by a digest of the files' content.
 
 File formats (TSV, CSV, TBX, YAML) are read by `mtfix.termbase.formats` and documented in
 `glossaries/FORMAT.md`.
@@ -15,35 +15,27 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import marshal
-import pickle
 import re
-import struct
-import zlib
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
-from itertools import accumulate
 from pathlib import Path
 
-from mtfix.cache import cache_dir, caching, no_gc, write_atomic
+from mtfix.cache import no_gc
+from mtfix.termbase import cache as stored
+from mtfix.termbase.cache import cache_key, content_digest
+from mtfix.termbase.compiled import Compiled, automaton_of
 from mtfix.termbase.model import (
     FORBIDDEN,
     INVISIBLE_CHARS,
     KINDS,
     SQUEEZE,
     TYPOGRAPHY,
-    GlossaryError,
     TermEntry,
     apply_policies,
-    entry_fields,
-    make_entry,
     normalize,
 )
-
-CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -307,15 +299,9 @@ class Glossary:
         cache when a sound copy is there (`name` must change whenever `build` does)."""
         found = self._indexes.get(name)
         if found is None:
-            path = None
-            if self._cache is not None and caching():
-                path = self._cache.with_name(f"{self._cache.stem}.{_index_slug(name)}.idx")
-                found = _index_read(path, self._cache.stem, name)
-            if found is None:
-                with no_gc():
-                    found = build(self.compiled.entries if self._entries is None else self._entries)
-                if path is not None:
-                    _index_write(path, self._cache.stem, name, found)
+            found = stored.index(
+                self._cache, name, lambda: build(self.compiled.entries if self._entries is None else self._entries)
+            )
             self._indexes[name] = found
         return found
 
@@ -479,63 +465,6 @@ def _known_words(entries: Sequence[TermEntry]) -> tuple[frozenset[str], frozense
     return frozenset(phrases), frozenset(names)
 
 
-class Packed(Sequence):
-    """Items marshalled one by one into a blob and decoded on first access, so that loading a
-    100,000-entry glossary from the cache does not build 100,000 objects it may never use."""
-
-    def __init__(self, blob: bytes, offsets: array, make: Callable | None = None) -> None:
-        self._blob = memoryview(blob)
-        self._offsets = offsets
-        self._make = make
-        self._items: dict[int, object] = {}
-
-    @classmethod
-    def pack(cls, items: Iterable, fields: Callable | None = None) -> tuple[bytes, array]:
-        dumps = marshal.dumps
-        parts = [dumps(item) for item in (items if fields is None else map(fields, items))]
-        return b"".join(parts), array("Q", accumulate(map(len, parts), initial=0))
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __iter__(self):
-        blob, offsets, make, items, loads = self._blob, self._offsets, self._make, self._items, marshal.loads
-        start = 0
-        for index, end in enumerate(offsets[1:]):
-            item = items.get(index)
-            if item is None:
-                item = loads(blob[start:end])
-                if make is not None:
-                    item = make(item)
-            yield item
-            start = end
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        item = self._items.get(index)
-        if item is None:
-            if index < 0:
-                index += len(self)
-            if not 0 <= index < len(self):
-                raise IndexError(index)
-            item = marshal.loads(self._blob[self._offsets[index] : self._offsets[index + 1]])
-            if self._make is not None:
-                item = self._make(item)
-            self._items[index] = item
-        return item
-
-
-@dataclass
-class Compiled:
-    """A compiled glossary: the automaton (folded key -> key number), each key's length and
-    forms, and the entries the forms point to."""
-
-    automaton: object
-    keys: Sequence
-    entries: Sequence
-
-
 #: A term that `normalize` leaves as it is: no typographic variant, hyphen or invisible
 #: character, and single spaces between words.
 _ODD = re.escape("".join(map(chr, TYPOGRAPHY)) + INVISIBLE_CHARS)
@@ -549,8 +478,6 @@ def compile_automaton(entries: list[TermEntry]) -> Compiled:
     index, kind, exact spelling, case-sensitive, y->ies plural). All-capital forms
     (acronyms) match only in capitals.
     """
-    import ahocorasick
-
     table: dict[str, list[tuple[int, int, str, bool, bool]]] = {}
     get, normal = table.get, _NORMAL.fullmatch
 
@@ -579,20 +506,15 @@ def compile_automaton(entries: list[TermEntry]) -> Compiled:
                     if len(last_word) > 2 and last_word[0].islower() and last_word[-2] not in "aeiou":
                         ies = exact[:-1] + "ies"
                         table.setdefault(ies.lower(), []).append((index, kind, ies, case_sensitive, True))
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    add_word = automaton.add_word
     keys = []
-    for number, (key, forms) in enumerate(table.items()):
+    for key, forms in table.items():
         if len(forms) > 1:
             forms.sort(key=lambda f: f[1])
-        add_word(key, number)
         keys.append((len(key), tuple(forms)))
-    if table:
-        automaton.make_automaton()
-    return Compiled(automaton, keys, list(entries))
+    return Compiled(automaton_of(table), keys, list(entries))
 
 
-# Files, the disk cache, and the shipped glossaries.
+# Files and the shipped glossaries.
 
 
 def shipped_dir(language_pair: str) -> Path:
@@ -619,149 +541,6 @@ def read(path: Path, report=None) -> list[TermEntry]:
     return read_file(path, report)
 
 
-_MAGIC = b"MTFXGLS\x03"
-_HEAD = len(_MAGIC) + 64 + 4
-
-
-def _digest_memo(path: Path) -> Path:
-    return cache_dir() / "digests" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
-
-
-def content_digest(path: Path, data: bytes | None = None) -> str:
-    """SHA-256 of a glossary file. For a large file the digest is remembered in the cache
-    folder with the file's size, inode and change time (which every write updates), so an
-    unchanged file is not read again."""
-    from mtfix.termbase.formats import read_bytes
-
-    if data is not None:
-        return hashlib.sha256(data).hexdigest()
-    try:
-        stat = path.stat()
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
-    if stat.st_size < 1 << 20 or not caching():
-        return hashlib.sha256(read_bytes(path)).hexdigest()
-    signature = f"{stat.st_size} {stat.st_ino} {stat.st_mtime_ns} {stat.st_ctime_ns}"
-    memo = _digest_memo(path)
-    try:
-        remembered, digest = memo.read_text(encoding="ascii").rsplit(" ", 1)
-        if remembered == signature and len(digest) == 64:
-            return digest
-    except (OSError, ValueError):
-        pass
-    digest = hashlib.sha256(read_bytes(path)).hexdigest()
-    write_atomic(memo, f"{signature} {digest}".encode("ascii"))
-    return digest
-
-
-def cache_key(digests: Iterable[tuple[Path, str]], policies: Iterable[str] = ()) -> str:
-    """A digest of everything a compiled glossary depends on: the files' content and format,
-    the policies, and the matcher's version."""
-    from mtfix.version import __version__
-
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{','.join(sorted(policies))}".encode())
-    for path, content in digests:
-        digest.update(f"|{path.suffix.lower()}:{content}".encode())
-    return digest.hexdigest()
-
-
-def _cache_read(path: Path, key: str) -> Compiled | None:
-    """The cached compiled glossary, or None when missing, stale or corrupt. The file is
-    mapped, not read: the packed entries and keys stay in the page cache until used."""
-    import mmap
-
-    try:
-        with path.open("rb") as file:
-            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
-        return None
-    view = memoryview(data)
-    if len(data) < _HEAD + 4 or data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : len(_MAGIC) + 64] != key.encode():
-        return None
-    if zlib.crc32(view[_HEAD:]).to_bytes(4, "big") != data[len(_MAGIC) + 64 : _HEAD]:
-        return None
-    try:
-        (count,) = struct.unpack_from("<I", data, _HEAD)
-        lengths = struct.unpack_from(f"<{count}Q", data, _HEAD + 4)
-        position, parts = _HEAD + 4 + 8 * count, []
-        for length in lengths:
-            parts.append(view[position : position + length])
-            position += length
-        if position != len(data):
-            return None
-        version, automaton, keys, key_offsets, entries, entry_offsets = pickle.loads(  # noqa: S301
-            parts[0], buffers=parts[1:]
-        )
-        if version != CACHE_FORMAT or len(key_offsets) - 1 != len(automaton):
-            return None
-        return Compiled(automaton, Packed(keys, key_offsets), Packed(entries, entry_offsets, make_entry))
-    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
-        return None
-
-
-def _cache_write(path: Path, key: str, compiled: Compiled) -> None:
-    keys, key_offsets = Packed.pack(compiled.keys)
-    entries, entry_offsets = Packed.pack(compiled.entries, entry_fields)
-    buffers: list[pickle.PickleBuffer] = []
-    main = pickle.dumps(
-        (CACHE_FORMAT, compiled.automaton, pickle.PickleBuffer(keys), key_offsets, pickle.PickleBuffer(entries), entry_offsets),
-        protocol=5,
-        buffer_callback=buffers.append,
-    )
-    parts = [main, *(b.raw() for b in buffers)]
-    body = struct.pack(f"<I{len(parts)}Q", len(parts), *(len(p) for p in parts)) + b"".join(parts)
-    write_atomic(path, _MAGIC + key.encode() + zlib.crc32(body).to_bytes(4, "big") + body)
-    _prune(path.parent)
-
-
-_INDEX_MAGIC = b"MTFXIDX\x01"
-
-
-def _index_slug(name: str) -> str:
-    return hashlib.sha256(name.encode()).hexdigest()[:16]
-
-
-def _index_read(path: Path, key: str, name: str) -> object | None:
-    """A cached index, or None when missing, written for another glossary or index, or
-    corrupt."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = _INDEX_MAGIC + key.encode() + _index_slug(name).encode()
-    if not data.startswith(head) or len(data) < len(head) + 4:
-        return None
-    body = memoryview(data)[len(head) + 4 :]
-    if zlib.crc32(body).to_bytes(4, "big") != data[len(head) : len(head) + 4]:
-        return None
-    try:
-        return pickle.loads(body)  # noqa: S301 - our own file, checked above
-    except Exception:  # noqa: BLE001 - anything unreadable is rebuilt
-        return None
-
-
-def _index_write(path: Path, key: str, name: str, index: object) -> None:
-    body = pickle.dumps(index, protocol=5)
-    head = _INDEX_MAGIC + key.encode() + _index_slug(name).encode()
-    write_atomic(path, head + zlib.crc32(body).to_bytes(4, "big") + body)
-
-
-#: Compiled glossaries not rebuilt or read for this long are deleted when another is written.
-CACHE_MAX_AGE = 30 * 24 * 3600
-
-
-def _prune(folder: Path) -> None:
-    import time
-
-    limit = time.time() - CACHE_MAX_AGE
-    try:
-        for old in folder.iterdir():
-            if old.suffix in (".bin", ".idx") and max(old.stat().st_atime, old.stat().st_mtime) < limit:
-                old.unlink()
-    except OSError:
-        pass
-
-
 def _build(files: list[tuple[Path, bytes]], policies: tuple[str, ...]) -> Compiled:
     from mtfix.termbase.formats import read as read_file
 
@@ -773,18 +552,11 @@ def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_
     """The compiled glossary for files already read, from the disk cache when it holds a
     sound copy."""
     policies = tuple(sorted(policies))
+    if not use_cache:
+        with no_gc():
+            return _build(files, policies)
     key = cache_key([(p, content_digest(p, data)) for p, data in files], policies)
-    path = cache_dir() / "glossaries" / f"{key}.bin"
-    use_cache = use_cache and caching()
-    with no_gc():
-        if use_cache:
-            cached = _cache_read(path, key)
-            if cached is not None:
-                return cached
-        result = _build(files, policies)
-        if use_cache:
-            _cache_write(path, key, result)
-    return result
+    return stored.compiled(key, lambda: _build(files, policies))
 
 
 def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = (), source_language: str = "ru") -> Glossary:
@@ -798,19 +570,10 @@ def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = (), source_
     policies = tuple(sorted(policies))
     key = cache_key([(p, content_digest(p)) for p in paths], policies)
 
-    cache = cache_dir() / "glossaries" / f"{key}.bin"
+    cache = stored.path_for(key)
 
     def load() -> Compiled:
-        use_cache = caching()
-        with no_gc():
-            if use_cache:
-                cached = _cache_read(cache, key)
-                if cached is not None:
-                    return cached
-            result = _build([(p, read_bytes(p)) for p in paths], policies)
-            if use_cache:
-                _cache_write(cache, key, result)
-        return result
+        return stored.compiled(key, lambda: _build([(p, read_bytes(p)) for p in paths], policies))
 
     return Glossary(digest=key[:12], loader=load, cache=cache, source_language=source_language)
 

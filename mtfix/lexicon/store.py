@@ -3,22 +3,21 @@
 A table maps string keys, kept in a chosen order, to small integers. Deriving one from its
 source (parsing gender-guesser's name file, walking wordfreq's lists) takes a large part of
 a second, so the first process that needs a table builds it and writes it to the cache folder
-(`lexicon/<name>.bin` under `mtfix.cache.cache_dir()`); every later process maps the file
-and reads nothing more until it looks a word up. With $MTFIX_NO_CACHE set (`--no-cache`)
-each process builds its tables in memory and writes nothing.
+(`lexicon/<name>.bin` under `mtfix.cache.cache_dir()`); every later process reads the file
+into memory and decodes nothing until it looks a word up. With $MTFIX_NO_CACHE set
+(`--no-cache`) each process builds its tables in memory and writes nothing.
 
 The file holds the keys as UTF-8 joined by newlines, the offset of each key, one integer
-value per key, and an open-addressing hash index (CRC-32 of the key's bytes, linear probing,
-at most half full), so a lookup reads a few slots and compares one key. The header names the
+value per key, an open-addressing hash index (CRC-32 of the key's bytes, linear probing, at
+most half full), so a lookup reads a few slots and compares one key, and the source's extra
+data as bytes or as `mtfix.plaindata`. Nothing in it can run code. The header names the
 source library's version, its data file's size and time and the file format; a file whose
-header or checksum does not match, or that cannot be read, is rebuilt, never trusted.
-Writing goes through a temporary file renamed into place, so a reader never sees half a file.
+header or checksum does not match, that cannot be read or that `mtfix.cache.read` refuses
+is rebuilt, never trusted. Writing goes through `mtfix.cache.write_atomic`.
 """
 
 from __future__ import annotations
 
-import marshal
-import os
 import struct
 import sys
 import zlib
@@ -28,13 +27,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from mtfix import cache as disk
+from mtfix import plaindata
+
 #: Bump when the layout below changes; every cached table is then rebuilt.
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"MTFXLEX" + bytes([FORMAT])
 #: magic, CRC-32 of everything after this header, length of the whole file.
 _HEAD = struct.Struct("<8sIQ")
-#: lengths of the source key and the extra data, number of keys, hash slots, value type code.
-_SIZES = struct.Struct("<IIII1s3x")
+#: lengths of the source key and the extra data, number of keys, hash slots, value type
+#: code, how the extra data is kept (raw bytes or plain data).
+_SIZES = struct.Struct("<IIII1s1s2x")
+_RAW, _PLAIN = b"b", b"p"
 _ALIGN = 8
 
 
@@ -42,8 +46,8 @@ _ALIGN = 8
 class Source:
     """How to build one table and what it is derived from.
 
-    `build` returns the keys in their order, one integer per key (an `array`) and a small
-    extra object (anything `marshal` stores). `data` is the source's data file, relative to
+    `build` returns the keys in their order, one integer per key (an `array`) and an
+    extra object: bytes, or plain data (`mtfix.plaindata`). `data` is the source's data file, relative to
     its distribution's import package; its size and time join the version in the cache key.
     Bump `revision` when `build` changes what it derives.
     """
@@ -75,8 +79,8 @@ class Source:
 
 
 class Table:
-    """One table opened from its file's bytes (mapped or in memory). Raises ValueError when
-    the bytes are not a sound table built from `key`."""
+    """One table opened from its file's bytes. Raises ValueError when the bytes are not a
+    sound table built from `key`."""
 
     def __init__(self, data, key: str) -> None:
         view = memoryview(data)
@@ -87,12 +91,15 @@ class Table:
             raise ValueError("not a lexicon table of this format")
         if zlib.crc32(view[_HEAD.size :]) != crc:
             raise ValueError("lexicon table checksum mismatch")
-        key_length, extra_length, count, slots, typecode = _SIZES.unpack_from(view, _HEAD.size)
+        key_length, extra_length, count, slots, typecode, kept = _SIZES.unpack_from(view, _HEAD.size)
         position = _HEAD.size + _SIZES.size
         if bytes(view[position : position + key_length]) != key.encode():
             raise ValueError("lexicon table built from another source")
         position += key_length
-        self.extra = marshal.loads(view[position : position + extra_length])
+        extra = view[position : position + extra_length]
+        if kept not in (_RAW, _PLAIN) or len(extra) != extra_length:
+            raise ValueError("unknown extra data in lexicon table")
+        self.extra = bytes(extra) if kept == _RAW else plaindata.loads(extra)
         position += extra_length
 
         def section(code: str, n: int) -> memoryview:
@@ -170,8 +177,11 @@ def pack(keys: Sequence[str], values: array, extra: object, key: str) -> bytes:
             i = (i + 1) & mask
         slots[i] = entry + 1
     blob = b"\n".join(encoded) + b"\n" if encoded else b""
-    key_bytes, extra_bytes = key.encode(), marshal.dumps(extra)
-    body = bytearray(_SIZES.pack(len(key_bytes), len(extra_bytes), len(keys), slots_count, values.typecode.encode()))
+    kept = _RAW if isinstance(extra, bytes) else _PLAIN
+    key_bytes, extra_bytes = key.encode(), extra if kept == _RAW else plaindata.dumps(extra)
+    body = bytearray(
+        _SIZES.pack(len(key_bytes), len(extra_bytes), len(keys), slots_count, values.typecode.encode(), kept)
+    )
     body += key_bytes + extra_bytes
     for part in (values, offsets, slots):
         body += bytes(-(_HEAD.size + len(body)) % _ALIGN)
@@ -180,62 +190,38 @@ def pack(keys: Sequence[str], values: array, extra: object, key: str) -> bytes:
     return _HEAD.pack(MAGIC, zlib.crc32(body), _HEAD.size + len(body)) + bytes(body)
 
 
-def path_for(source: Source) -> Path:
-    from mtfix.cache import cache_dir
+_FOLDER = "lexicon"
 
-    return cache_dir() / "lexicon" / f"{source.name}.bin"
+
+def path_for(source: Source) -> Path:
+    return disk.cache_dir() / _FOLDER / f"{source.name}.bin"
 
 
 def _read(path: Path, key: str) -> Table | None:
-    import mmap
-
-    try:
-        with path.open("rb") as file:
-            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
+    data = disk.read(path)
+    if data is None:
         return None
     try:
         return Table(data, key)
-    except (ValueError, TypeError, EOFError, struct.error):
+    except (ValueError, TypeError, struct.error):
         return None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
 
 
 def open_table(source: Source) -> Table:
     """The table for `source`: from the cache folder when a sound copy built from the same
     source is there, else built now and written there for the next process. With the cache
-    switched off (`mtfix.cache.caching()`), built in memory and neither read nor written."""
-    from mtfix.cache import caching
-
+    switched off or refused (`mtfix.cache.folder`), built in memory and neither read nor
+    written."""
     key = source.key()
-    use_cache = caching()
-    path = path_for(source)
-    if use_cache:
+    path = path_for(source) if disk.folder(_FOLDER) else None
+    if path is not None:
         table = _read(path, key)
         if table is not None:
             return table
     keys, values, extra = source.build()
     data = pack(keys, values, extra, key)
-    if use_cache:
-        _write_atomic(path, data)
+    if path is not None:
+        disk.write_atomic(path, data)
     return Table(data, key)
 
 
