@@ -1,0 +1,65 @@
+"""Garbled phrases: spans of English that a post-editor would rewrite for fluency, found by a
+model learnt from post-edited machine translation (`mtfix.fluency`)."""
+
+from __future__ import annotations
+
+import re
+
+from mtfix.model import Severity
+from mtfix.registry import Rule, register
+
+_LINE = re.compile(r"[^\r\n]+")
+PREPOSITIONS = frozenset("of to in for on with at by from about into over after under between against".split())
+
+
+@register
+class GarbledPhrase(Rule):
+    """A phrase that does not read as English: Russian word order kept, a word missing or
+    doubled, two constructions blended. A sequence model (a CRF trained on MLQE-PE ru-en
+    post-edits, shipped as weights) scores each token from its and its neighbours' frequency,
+    shape and function-word identity and how often each pair of words is seen on the web; a
+    run of likely tokens is reported, as a warning when the model is confident and as info
+    otherwise. There is no fix: the rewrite needs a person.
+
+    Bad: I want that you to go it there with.
+    Good: The talks ended on Friday.
+    """
+
+    code = "FL001"
+    name = "garbled-phrase"
+    summary = "a phrase that does not read as English"
+    category = "fluency/garbled"
+    severity = Severity.WARNING
+
+    def check(self, document):
+        from mtfix.fluency import features
+        from mtfix.fluency.model import flags, shipped
+        from mtfix.fluency.tokens import sentences
+
+        model = shipped()
+        text = document.text
+        for segment in document.segments:
+            for line in _LINE.finditer(text, segment.start, segment.end):
+                for sentence in sentences(text, line.start(), line.end()):
+                    words = [t.text for t in sentence]
+                    probabilities = model.bad_probabilities(words)
+                    for lo, hi, warned in flags(probabilities, words, model.info, model.warning):
+                        top = max(probabilities[lo:hi])
+                        severity = Severity.WARNING if warned else Severity.INFO
+                        start, end = sentence[lo].start, sentence[hi - 1].end
+                        yield self.issue(
+                            start, end, _message(words, lo, hi, top, features), severity=severity
+                        )
+
+
+def _message(words: list[str], lo: int, hi: int, top: float, features) -> str:
+    lower = [w.lower() for w in words]
+    pairs = [(features.surprise(a, b), a, b) for a, b in zip(lower[max(0, lo - 1) : hi], lower[lo + 1 : hi + 1])]
+    rarest = min((p for p in pairs if p[0] is not None), default=None)
+    if lower[hi - 1] in PREPOSITIONS and (hi == len(words) or not words[hi][0].isalnum()):
+        why = f"`{words[hi - 1]}` has nothing after it"
+    elif rarest is not None and rarest[0] <= features.UNUSUAL:
+        why = f"`{rarest[1]} {rarest[2]}` is a word sequence English seldom uses"
+    else:
+        why = "word order, a missing or extra word"
+    return f"does not read as English ({why}); rephrase (fluency model: {top:.2f})"
