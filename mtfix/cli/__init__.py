@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli import check, diff, fix, glossary, report, rules, score
+from mtfix.cli import check, corpus, diff, fix, glossary, report, rules, score
 from mtfix.version import __version__
 
 app = typer.Typer(
@@ -55,6 +55,7 @@ app.command()(report.report)
 app.command("diff")(diff.diff_command)
 app.command()(score.score)
 app.add_typer(glossary.app, name="glossary")
+app.add_typer(corpus.app, name="corpus")
 
 
 def main() -> None:
