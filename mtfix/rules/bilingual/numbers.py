@@ -13,9 +13,9 @@ from mtfix.registry import Rule, register
 from mtfix.rules.bilingual.common import ENGLISH, data, units
 
 #: A number as Russian or English writes it: groups of three separated by a space or comma,
-#: and a decimal point or comma.
+#: and a decimal point or comma. A group never starts a size (`16 100x185` is 16 and 100x185).
 _NUMBER = (
-    r"(?<![\w.,])(?P<int>\d{1,3}(?:(?P<sep>[ \u00a0\u202f\u2009%s])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*|\d+)"
+    r"(?<![\w.,])(?P<int>\d{1,3}(?:(?P<sep>[ \u00a0\u202f\u2009%s])\d{3}(?!\d|[xх×]\d))(?:(?P=sep)\d{3}(?!\d|[xх×]\d))*|\d+)"
     r"(?:(?P<frac>[.,])(?P<dec>\d+))?(?P<suffix>[^\W\d_]*)"
 )
 #: Russian groups digits with spaces only (a comma is the decimal sign); English with commas.

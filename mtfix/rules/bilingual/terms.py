@@ -85,8 +85,17 @@ def _stem_in(term: str, target: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(stem)}", target.casefold()) is not None
 
 
+def _words_in(term: str, target: str) -> bool:
+    """A term of several words whose every word stands in the target, perhaps derived: `Foreign
+    Minister` for the ministry of `Foreign Ministry`, `Russian Security Council` for `Security
+    Council of Russia` (words of four letters or fewer aside)."""
+    words = [w for w in term.split() if len(w) >= 5]
+    return len(words) >= 2 and all(_stem_in(w, target) for w in words)
+
+
 def _initialism(term: str, target: str) -> bool:
-    """Whether the target writes `term` as its initials (ROC for Russian Orthodox Church)."""
+    """Whether the target writes `term` as its initials (ROC for Russian Orthodox Church, MFA
+    for Ministry of Foreign Affairs)."""
     initials = "".join(w[0] for w in term.split() if w[:1].isupper())
     return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", target) is not None
 
@@ -136,7 +145,9 @@ class KeyTermMismatch(Rule):
                 forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
                 if any(f" {fold(f)} " in folded for f in forms):
                     continue  # the term, an admitted form, or a variant that TM001 reports
-                if _initialism(entry.term, target) or _stem_in(entry.term, target):
+                if any(_initialism(form, target) for form in (entry.term, *getattr(entry, "admitted", ()))):
+                    continue  # ROC, MFA (Ministry of Foreign Affairs)
+                if _stem_in(entry.term, target) or _words_in(entry.term, target):
                     continue
                 span = unit.span
                 yield self.issue(
