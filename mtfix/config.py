@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mtfix import files
-from mtfix.languages import PAIRS
+from mtfix.languages import PAIRS, pair
 from mtfix.model import Severity
 from mtfix.registry import redirected
 
@@ -177,6 +177,9 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         settings["date_style"] = _choice(table["date-style"], "date-style", where, DATE_STYLES)
     if "kiev-policy" in table:
         settings["kiev_policy"] = _choice(table["kiev-policy"], "kiev-policy", where, KIEV_POLICIES)
+        name = settings.get("language_pair", Settings.language_pair)
+        if "kiev-policy" not in pair(name).policies:
+            raise ConfigError(f"{where}: `kiev-policy` does not apply to the {name} pair")
     if "languagetool" in table:
         settings["languagetool"] = languagetool_target(table["languagetool"], "languagetool", where)
     if "include-fuzzy" in table:

@@ -31,7 +31,8 @@ class Context:
         from mtfix.glossary import load_glossaries
 
         settings = self.settings
-        policies = ("kyiv",) if settings.kiev_policy == "kyiv" else ()
+        kyiv = "kiev-policy" in self.pair.policies and settings.kiev_policy == "kyiv"
+        policies = ("kyiv",) if kyiv else ()
         return load_glossaries(settings.language_pair, settings.glossaries, policies)
 
     @cached_property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import mtfix
@@ -93,3 +95,9 @@ def test_an_old_rule_code_selects_the_rule_under_its_new_code():
     found = mtfix.check_units(units, Settings(select=["BL010"]))
     assert [f.issue.code for f in found] == ["TR005"]
     assert mtfix.check_units(units, Settings(select=["TR005"], ignore=["BL010"])) == []
+
+
+def test_kiev_policy_is_a_setting_of_the_ru_en_pair_only():
+    assert parse({"kiev-policy": "kyiv"}, Path("mtfix.toml")).kiev_policy == "kyiv"
+    with pytest.raises(ConfigError, match="`kiev-policy` does not apply to the uk-en pair"):
+        parse({"language-pair": "uk-en", "kiev-policy": "kyiv"}, Path("mtfix.toml"))

@@ -31,9 +31,12 @@ class Language:
 
 @dataclass(frozen=True)
 class Pair:
-    """A language pair: its source language and where its glossaries and rule packs are
-    (`glossaries/<name>/`, `mtfix/rules/packs/<packs>/`)."""
+    """A language pair: its source language, where its glossaries and rule packs are
+    (`glossaries/<name>/`, `mtfix/rules/packs/<packs>/`), and the policy settings its
+    glossaries read (`kiev-policy`: whether the admitted Russian-style place names become
+    forbidden)."""
 
     name: str
     source: Language
     packs: str
+    policies: tuple[str, ...] = ()
