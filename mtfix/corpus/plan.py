@@ -148,7 +148,10 @@ def prepare(job: Job, columns: Columns, shard_size: int | None) -> Plan:
             raise CorpusError(f"{path}: {difference}; use another output folder, or delete this one to start again")
         return found
     plan = make(job, columns, shard_size or DEFAULT_SHARD_SIZE)
-    write(plan)
+    try:
+        write(plan)
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot write the plan ({err.strerror or err})") from None
     return plan
 
 
@@ -200,8 +203,10 @@ def _difference(plan: Plan, job: Job, columns: Columns, shard_size: int | None) 
             now = _stat(file["path"]) if os.path.exists(file["path"]) else None
             if now is None:
                 return f"{file['path']} is gone since it was planned"
-            if (now["size"], now["mtime_ns"]) != (file["size"], file["mtime_ns"]):
+            if now["size"] != file["size"]:
                 return f"{file['path']} changed since it was planned (size {file['size']}, now {now['size']})"
+            if now["mtime_ns"] != file["mtime_ns"]:
+                return f"{file['path']} changed since it was planned (modified since, same size)"
     if planned.digest != job.digest:
         return "planned with another configuration (settings, rules, glossaries or mtfix version)"
     if plan.columns != columns:

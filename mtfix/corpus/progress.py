@@ -29,7 +29,6 @@ class Progress:
                 transient=True,
             )
             self._task = self._bar.add_task("Checking", total=total_rows, completed=done_rows, rate="", shards=self._shards())
-            self._started = done_rows
 
     def __enter__(self) -> Progress:
         if self._bar is not None:

@@ -3,7 +3,8 @@
 Each row is a document of its own; rows that share a `--doc-col` document and follow one
 another are one document, so the rules that compare units (CN001, TM002, BL008, BL009) see
 the document's rows and no others. Offsets are code points into the row's target as read.
-A row on which mtfix itself fails gets one `internal-error` issue; the other rows go on.
+A document on which mtfix itself fails is checked again row by row, and a row that still
+fails gets one `internal-error` issue; the other rows go on.
 """
 
 from __future__ import annotations

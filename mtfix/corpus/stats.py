@@ -33,7 +33,7 @@ def summarize(out: str) -> dict:
     flagged = sum(m["flagged"] for m in done)
     seconds = sum(m["seconds"] for m in done)
     cpu = sum(m["cpu_seconds"] for m in done)
-    examples = _examples(out, plan, sorted(markers[i]["index"] for i in markers if markers[i]), set(issues))
+    examples = _examples(out, plan, [i for i, m in markers.items() if m is not None], set(issues))
     return {
         "mtfix": __version__,
         "command": plan.job.command,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -58,7 +59,7 @@ def open_binary(path: str) -> BinaryIO:
     if path.endswith((".zst", ".zstd")):
         import zstandard
 
-        return zstandard.open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True))
     return open(path, "rb")
 
 
