@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mtfix import check_text, datafiles
+from mtfix.config import Settings
 from mtfix.fluency import features
 from mtfix.fluency.model import FILE, Model, shipped
 from mtfix.fluency.tokens import sentences, tokens
@@ -19,6 +20,7 @@ from mtfix.fluency.tokens import sentences, tokens
 ROOT = Path(__file__).resolve().parent.parent
 GARBLED = "I want that you to go it there with"
 FLUENT = "The talks ended on Friday."
+FL = Settings(select=("FL",))
 
 
 def _plain(value) -> bool:
@@ -62,7 +64,7 @@ def test_marginals_match_enumerating_every_labelling():
 
 def test_issues_lie_on_token_boundaries_of_the_text_as_read():
     text = f"Title\r\n\n  {GARBLED}.  Then — «{GARBLED}»\n{FLUENT}\n"
-    found = [i for i in check_text(text) if i.code == "FL001"]
+    found = check_text(text, FL)
     assert found
     starts = {t.start for t in tokens(text)}
     ends = {t.end for t in tokens(text)}
@@ -73,8 +75,19 @@ def test_issues_lie_on_token_boundaries_of_the_text_as_read():
 
 
 def test_a_garbled_phrase_is_flagged_and_fluent_english_is_not():
-    assert any(i.code == "FL001" for i in check_text(GARBLED))
-    assert not [i for i in check_text(FLUENT) if i.code == "FL001"]
+    assert check_text(GARBLED, FL)
+    assert not check_text(FLUENT, FL)
+
+
+def test_a_confident_run_is_a_warning_between_infos():
+    text = "DO NOT GO WITH CONDEMNANCE."
+    found = [(i.severity.value, text[i.span.start : i.span.end]) for i in check_text(text, FL)]
+    assert found == [("info", "DO NOT"), ("warning", "GO WITH CONDEMNANCE")]
+
+
+def test_the_rule_runs_only_when_chosen_by_code_or_prefix():
+    assert not [i for i in check_text(GARBLED) if i.code == "FL001"]
+    assert [i for i in check_text(GARBLED, Settings(select=("ALL", "FL001"))) if i.code == "FL001"]
 
 
 def test_sentences_split_after_a_full_stop_but_not_after_an_abbreviation():

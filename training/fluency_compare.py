@@ -69,14 +69,13 @@ def boosted_trees(train: list[mlqe.Line], dev: list[mlqe.Line], sequences, sweep
         categorical_features=[c >= columns - 3 for c in range(columns)],
     )
     model.fit(np.array(x), np.array(y))
-    scored = []
-    for line in dev:
-        found = []
-        for sentence in sentences(line.text):
-            words = [t.text for t in sentence]
-            p = model.predict_proba(np.array(numeric(words)))[:, 1]
-            found.append(([(t.start, t.end) for t in sentence], [float(v) for v in p], words))
-        scored.append(found)
+    split = [[[t.text for t in s] for s in sentences(line.text)] for line in dev]
+    rows = [row for line in split for words in line for row in numeric(words)]
+    p = iter(float(v) for v in model.predict_proba(np.array(rows))[:, 1])
+    scored = [
+        [([(t.start, t.end) for t in s], [next(p) for _ in s], words) for s, words in zip(sentences(line.text), line_words)]
+        for line, line_words in zip(dev, split)
+    ]
     return sweep_scored(dev, scored)
 
 

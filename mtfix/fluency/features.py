@@ -62,27 +62,36 @@ def word_type(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def surprise(first: str, second: str) -> float | None:
-    """How many powers of ten more (positive) or less often the pair of lower-case words is
-    seen than their frequencies predict; for a pair below the listing floor, at most that.
-    None when either is not an English word of letters."""
-    if not (first.isalpha() and second.isalpha() and first.isascii() and second.isascii()):
-        return None
-    z1, z2 = english.zipf(first), english.zipf(second)
+@lru_cache(maxsize=1 << 16)
+def _zipf(word: str) -> float:
+    return english.zipf(word) if word.isalpha() and word.isascii() else 0.0
+
+
+@lru_cache(maxsize=1 << 17)
+def _surprise(first: str, second: str) -> tuple[float, bool] | None:
+    z1, z2 = _zipf(first), _zipf(second)
     if not z1 or not z2:
         return None
     expected = z1 + z2 - 6  # counts per trillion words, as the bigram table's
     seen = bigrams.log_count(first, second)
-    return (bigrams.FLOOR if seen is None else seen) - expected
+    return (bigrams.FLOOR if seen is None else seen) - expected, seen is not None
 
 
-@lru_cache(maxsize=1 << 16)
+def surprise(first: str, second: str) -> float | None:
+    """How many powers of ten more (positive) or less often the pair of lower-case words is
+    seen than their frequencies predict; for a pair below the listing floor, at most that.
+    None when either is not an English word of letters."""
+    found = _surprise(first, second)
+    return None if found is None else found[0]
+
+
+@lru_cache(maxsize=1 << 17)
 def pair_type(first: str, second: str) -> tuple[str, ...]:
     """The features of two adjacent tokens (lower-cased)."""
     out = []
-    value = surprise(first, second)
-    if value is not None:
-        listed = bigrams.log_count(first, second) is not None
+    found = _surprise(first, second)
+    if found is not None:
+        value, listed = found
         out.append(f"{'s' if listed else 'a'}{max(-4, min(4, round(value)))}")
     r1, r2 = english.rank(first), english.rank(second)
     if _frequent(first, r1) and _frequent(second, r2):

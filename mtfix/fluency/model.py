@@ -18,6 +18,8 @@ from mtfix import datafiles
 from mtfix.fluency import features as feat
 
 FILE = "fluency-crf.json"
+#: How many words' and pairs' summed weights a model keeps at most.
+CACHED = 1 << 18
 
 
 @dataclass
@@ -41,20 +43,27 @@ class Model:
             warning=float(data["thresholds"]["warning"]),
         )
 
-    def _word(self, offset: int, word: str | None) -> float:
-        key = (offset, word)
-        value = self._words.get(key)
+    def _word(self, word: str | None) -> tuple[float, ...]:
+        """The weights of a word's features at each of OFFSETS, summed."""
+        value = self._words.get(word)
         if value is None:
+            if len(self._words) > CACHED:
+                self._words.clear()
             names = feat.PAD if word is None else feat.word_type(word)
-            value = self._words[key] = sum(self.weights.get(f"{offset}{f}", 0.0) for f in names)
+            w = self.weights
+            value = self._words[word] = tuple(sum(w.get(f"{k}{f}", 0.0) for f in names) for k in feat.OFFSETS)
         return value
 
-    def _pair(self, name: str, first: str, second: str) -> float:
-        key = (name, first, second)
+    def _pair(self, first: str, second: str) -> tuple[float, ...]:
+        """The weights of a pair's features under each name of PAIRS, summed."""
+        key = (first, second)
         value = self._pairs.get(key)
         if value is None:
+            if len(self._pairs) > CACHED:
+                self._pairs.clear()
             names = feat.pair_type(first, second)
-            value = self._pairs[key] = sum(self.weights.get(f"{name}{f}", 0.0) for f in names)
+            w = self.weights
+            value = self._pairs[key] = tuple(sum(w.get(f"{p}{f}", 0.0) for f in names) for p, _ in feat.PAIRS)
         return value
 
     def scores(self, words: list[str]) -> list[float]:
@@ -63,17 +72,16 @@ class Model:
         n = len(words)
         lower = [x.lower() for x in words]
         base = w.get("bias", 0.0) + sum(w.get(f"S{f}", 0.0) for f in feat.sentence_type(words))
+        pad = self._word(None)
+        # word sums at offsets -2..2 and pair sums as L2, L, R, R2, padded two either side
+        sums = [pad, pad, *map(self._word, words), pad, pad]
+        no_pair = (0.0,) * len(feat.PAIRS)
+        pairs = [no_pair, no_pair, *(self._pair(a, b) for a, b in zip(lower, lower[1:])), no_pair, no_pair]
         capital = w.get("capital", 0.0)
         out = []
         for i in range(n):
-            total = base
-            for k in feat.OFFSETS:
-                j = i + k
-                total += self._word(k, words[j] if 0 <= j < n else None)
-            for name, k in feat.PAIRS:
-                j = i + k
-                if 0 <= j and j + 1 < n:
-                    total += self._pair(name, lower[j], lower[j + 1])
+            total = base + sums[i][0] + sums[i + 1][1] + sums[i + 2][2] + sums[i + 3][3] + sums[i + 4][4]
+            total += pairs[i][0] + pairs[i + 1][1] + pairs[i + 2][2] + pairs[i + 3][3]
             if capital and feat.capital_inside(words, i):
                 total += capital
             out.append(total)
@@ -124,22 +132,31 @@ def runs(probabilities: list[float], words: list[str], least: float) -> list[tup
         j = i
         while j < n and probabilities[j] >= least:
             j += 1
-        lo, hi = i, j
-        while lo < hi and not words[lo][0].isalnum():
-            lo += 1
-        while hi > lo and not words[hi - 1][0].isalnum():
-            hi -= 1
-        if lo < hi:
-            out.append((lo, hi))
+        out += _trimmed(words, i, j)
         i = j
     return out
 
 
 def flags(probabilities: list[float], words: list[str], info: float, warning: float):
-    """The flagged runs `(first, last, warned)`: each run at `info`, narrowed to the tokens from
-    its first to its last at `warning` when it has some (then `warned`)."""
+    """The flagged runs `(first, last, warned)`: each run at `info`, or, when it has tokens at
+    `warning`, a warning from its first to its last such token and infos for what is left of
+    the run either side."""
     out = []
     for lo, hi in runs(probabilities, words, info):
         sure = [i for i in range(lo, hi) if probabilities[i] >= warning and words[i][0].isalnum()]
-        out.append((sure[0], sure[-1] + 1, True) if sure else (lo, hi, False))
+        if not sure:
+            out.append((lo, hi, False))
+            continue
+        out += [(a, b, False) for a, b in _trimmed(words, lo, sure[0])]
+        out.append((sure[0], sure[-1] + 1, True))
+        out += [(a, b, False) for a, b in _trimmed(words, sure[-1] + 1, hi)]
     return out
+
+
+def _trimmed(words: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """`[lo, hi)` without punctuation at either end, if a word is left."""
+    while lo < hi and not words[lo][0].isalnum():
+        lo += 1
+    while hi > lo and not words[hi - 1][0].isalnum():
+        hi -= 1
+    return [(lo, hi)] if lo < hi else []

@@ -7,8 +7,10 @@ import re
 
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
+from mtfix.selection import specificity
 
 _LINE = re.compile(r"[^\r\n]+")
+CLAUSE_END = frozenset(",.;:!?)…")
 PREPOSITIONS = frozenset("of to in for on with at by from about into over after under between against".split())
 
 
@@ -21,6 +23,9 @@ class GarbledPhrase(Rule):
     run of likely tokens is reported, as a warning when the model is confident and as info
     otherwise. There is no fix: the rewrite needs a person.
 
+    The rule runs only when selected by its code or prefix (`--select FL`, or `select = ["ALL",
+    "FL"]`): it reports many infos on any text and adds more than half again to a run's time.
+
     Bad: I want that you to go it there with.
     Good: The talks ended on Friday.
     """
@@ -32,6 +37,8 @@ class GarbledPhrase(Rule):
     severity = Severity.WARNING
 
     def check(self, document):
+        if specificity(self.code, self.settings.select) <= 0:  # `ALL` alone does not choose it
+            return
         from mtfix.fluency import features
         from mtfix.fluency.model import flags, shipped
         from mtfix.fluency.tokens import sentences
@@ -56,7 +63,7 @@ def _message(words: list[str], lo: int, hi: int, top: float, features) -> str:
     lower = [w.lower() for w in words]
     pairs = [(features.surprise(a, b), a, b) for a, b in zip(lower[max(0, lo - 1) : hi], lower[lo + 1 : hi + 1])]
     rarest = min((p for p in pairs if p[0] is not None), default=None)
-    if lower[hi - 1] in PREPOSITIONS and (hi == len(words) or not words[hi][0].isalnum()):
+    if lower[hi - 1] in PREPOSITIONS and (hi == len(words) or words[hi][0] in CLAUSE_END):
         why = f"`{words[hi - 1]}` has nothing after it"
     elif rarest is not None and rarest[0] <= features.UNUSUAL:
         why = f"`{rarest[1]} {rarest[2]}` is a word sequence English seldom uses"
