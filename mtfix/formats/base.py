@@ -5,13 +5,15 @@ A bilingual reader lists its units as Drafts; `view` lays their targets out one 
 other, a blank line apart, as the Document rules read. `file_edits` turns edits of that text
 into edits of the file: text runs take the edit's replacement escaped for where it lands
 (`&amp;` in XML, `\\"` in a PO string), escapes are replaced whole, and an edit that would
-reach outside its unit, into an inline code, or across markup (a CDATA boundary) is refused.
+reach outside its unit, into an inline code, or across markup (a CDATA boundary), or join
+the text around it into a run the format forbids (`]]>` in XML), is refused.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from mtfix.document import Document
 from mtfix.model import Edit, Span
@@ -56,6 +58,19 @@ def view(plain: Document, drafts: list[Draft]) -> Document:
 Escape = Callable[[str], str]
 
 
+@dataclass(frozen=True)
+class Escaping:
+    """An Escape that also names a run of characters (`seam`) an edit must not form with the
+    file's text around it: in XML `]]>`, which `a]] >` becomes when the space is deleted
+    (the replacement alone is escaped whole)."""
+
+    write: Escape
+    seam: str
+
+    def __call__(self, text: str) -> str:
+        return self.write(text)
+
+
 def file_edits(unit: Unit, edits: list[Edit], escapes: dict[str, Escape]) -> list[Edit] | None:
     """Edits of the file that make the view's `edits` (all inside `unit`), or None when one
     of them may not be written: it leaves the unit, touches an inline code, crosses markup,
@@ -98,7 +113,36 @@ def _file_edit(unit: Unit, edit: Edit, escapes: dict[str, Escape]) -> Edit | Non
     if last.kind is Kind.ESCAPE and end < t + len(last.text) and end > start:
         suffix, raw_end = last.text[end - t :], last.raw.end
     escape = escapes.get(piece.context, _same)
-    return Edit.replace(raw_start, raw_end, escape(prefix + edit.replacement + suffix))
+    written = escape(prefix + edit.replacement + suffix)
+    if isinstance(escape, Escaping) and _joins(escape.seam, shown, raw_start, written, raw_end):
+        return None
+    return Edit.replace(raw_start, raw_end, written)
+
+
+def _joins(seam: str, shown: list[tuple[int, Piece]], start: int, written: str, end: int) -> bool:
+    """Whether `written` in place of the file's `start`..`end` makes `seam` with the text
+    around it."""
+    before, after = _literal(shown, start, 1 - len(seam)), _literal(shown, end, len(seam) - 1)
+    joined = before + written + after
+    at = joined.find(seam)
+    while at >= 0:
+        if at < len(before) or at + len(seam) > len(before) + len(written):
+            return True
+        at = joined.find(seam, at + 1)
+    return False
+
+
+def _literal(shown: list[tuple[int, Piece]], at: int, count: int) -> str:
+    """Up to `count` characters of the file before (`count` < 0) or after file offset `at`
+    that a text run holds as they are."""
+    for _, piece in shown:
+        if piece.kind is Kind.TEXT and piece.raw.start <= at <= piece.raw.end:
+            cut = at - piece.raw.start
+            if count < 0 and cut > 0:
+                return piece.text[max(cut + count, 0) : cut]
+            if count > 0 and cut < len(piece.text):
+                return piece.text[cut : cut + count]
+    return ""
 
 
 def _located(pieces: tuple[Piece, ...]) -> Iterator[tuple[int, Piece]]:
@@ -121,12 +165,15 @@ def _same(text: str) -> str:
     return text
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
 def numbered_lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(1-based number, offset, line with its break) of each line of `text`."""
-    position = 0
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        yield number, position, line
-        position += len(line)
+    """(1-based number, offset, line with its break) of each line of `text`. Only LF, CRLF and
+    CR end a line: a form feed, U+0085 or U+2028 is a character of the line (a TSV cell, a PO
+    or JSON string may hold one)."""
+    for number, m in enumerate(_LINE.finditer(text), 1):
+        yield number, m.start(), m.group()
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:

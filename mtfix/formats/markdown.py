@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from mtfix.document import Document
-from mtfix.formats.base import tidy, trimmed
+from mtfix.formats.base import numbered_lines, tidy, trimmed
 from mtfix.model import Span
 from mtfix.units import Unit
 
@@ -45,10 +45,9 @@ def read(plain: Document) -> Document:
     front = _FRONT_MATTER.match(text)
     skip = front.end() if front else 0
     skip_lines = text.count("\n", 0, skip)
-    lines = text[skip:].splitlines(keepends=True)
-    starts = [skip]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
+    numbered = list(numbered_lines(text[skip:]))  # the lines markdown-it counts
+    lines = [line for _, _, line in numbered]
+    starts = [skip + start for _, start, _ in numbered]
     cursors: dict[int, int] = {}
     segments: list[Span] = []
     units: list[Unit] = []

@@ -42,11 +42,16 @@ def read(plain: Document) -> Document:
     return view(plain, list(_drafts(plain.text, plain.path)))
 
 
+#: Characters str.splitlines (and so polib) takes for line ends that gettext reads as
+#: characters of a string; polib is shown a space in their place.
+_NOT_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _validate(text: str, path: str) -> None:
     import polib
 
     try:
-        polib.pofile(text)
+        polib.pofile(_NOT_BREAKS.sub(" ", text))
     except (OSError, ValueError) as err:
         reason = str(err)
         m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", reason)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from mtfix.document import Document, InputError
-from mtfix.formats.base import escaped_pieces
+from mtfix.formats.base import Escaping, escaped_pieces
 from mtfix.model import Span
 from mtfix.units import PLACEHOLDER, Kind, Piece, trim
 
@@ -50,7 +50,7 @@ class Tag:
     def attr(self, key: str) -> str | None:
         for m in _ATTR.finditer(self.attrs):
             if m[1] == key or m[1].rpartition(":")[2] == key:
-                return html.unescape(m[2] if m[2] is not None else m[3])
+                return unescape(m[2] if m[2] is not None else m[3])
         return None
 
 
@@ -106,10 +106,23 @@ def escape_cdata(target: str) -> str:
 
 
 def unescape(raw: str) -> str:
-    return html.unescape(raw)
+    """Text with its references decoded as XML reads them: `&#133;` is U+0085, where HTML
+    would read `…`; a named entity other than XML's five as HTML names it."""
+    return _REFERENCE.sub(_character, raw) if "&" in raw else raw
 
 
-ESCAPES = {"xml": escape, "cdata": escape_cdata}
+_PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _character(m: re.Match[str]) -> str:
+    name = m.group()[1:-1]
+    if name[0] == "#":
+        return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
+    return _PREDEFINED.get(name) or html.unescape(m.group())
+
+
+#: `]]>` may stand in neither character data nor a CDATA section.
+ESCAPES = {"xml": Escaping(escape, "]]>"), "cdata": Escaping(escape_cdata, "]]>")}
 
 
 @dataclass
