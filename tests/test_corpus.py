@@ -20,7 +20,7 @@ from typer.testing import CliRunner  # noqa: E402
 import mtfix  # noqa: E402
 from mtfix.cli import app  # noqa: E402
 from mtfix.config import Settings  # noqa: E402
-from mtfix.corpus import CorpusError, parts  # noqa: E402
+from mtfix.corpus import CorpusError  # noqa: E402
 from mtfix.corpus.inputs import find  # noqa: E402
 from mtfix.corpus.plan import Job, digest, prepare, settings_json  # noqa: E402
 from mtfix.corpus.readers.base import Columns  # noqa: E402
@@ -269,13 +269,24 @@ def test_filter_fix_stats_and_run_shard_from_the_command_line(tmp_path):
     assert runner.invoke(app, ["corpus", "stats", str(out)]).exit_code == 0
 
 
-def test_local_worker_processes_give_the_same_rows(tmp_path, context, alone):
+def test_local_worker_processes_survive_a_killed_one(tmp_path, context, alone):
+    import multiprocessing
+
     inputs = write_lines(tmp_path, pairs())
-    plan = prepare(job_for(inputs, tmp_path / "out", context, command="fix"), Columns(), 30)
-    outcome = execute(plan, jobs=2, show=False)
-    assert outcome.complete and len(outcome.done) == 4
-    assert len({m["worker"] for m in outcome.done}) == 2
+    plan = prepare(job_for(inputs, tmp_path / "out", context, command="fix"), Columns(), 15)
+    killed = []
+
+    def kill_a_worker(marker):
+        if not killed:
+            killed.append(multiprocessing.active_children()[0].pid)
+            os.kill(killed[0], signal.SIGKILL)
+
+    outcome = execute(plan, jobs=2, show=False, on_done=kill_a_worker)
+    assert killed and outcome.complete and not outcome.failed
+    assert sorted(m["index"] for m in outcome.done) == list(range(len(plan.shards))) == list(range(8))
+    assert not list((tmp_path / "out").glob("*.tmp-*"))
     rows = annotations(tmp_path / "out")
+    assert [r["row"] for r in rows] == list(range(len(pairs())))
     assert issues_of(rows) == alone
     assert [r["fixed"] for r in rows] == [mtfix.fix_units([p], context)[0] if p[1].strip() else p[1] for p in pairs()]
 

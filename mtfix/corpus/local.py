@@ -11,6 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from mtfix.context import Context
+from mtfix.corpus import parts
 from mtfix.corpus import shard as shards
 from mtfix.corpus.plan import Job, Shard
 
@@ -44,6 +45,10 @@ def pool(job: Job, pending: list[Shard], jobs: int, retries: int, done: Done, fa
     queue = deque(pending)
 
     def retry(shard: Shard, reason: str) -> None:
+        finished = parts.read_marker(job.out, shard.index, job.digest)  # done just before its process died
+        if finished is not None:
+            done(finished)
+            return
         attempts[shard.index] += 1
         if attempts[shard.index] > retries:
             failed(shard.index, reason)

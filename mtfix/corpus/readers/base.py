@@ -122,14 +122,15 @@ def cuts(total: int, every: int, offsets: list[list[int]] | None = None) -> list
 
 
 def grouped(marks: Iterable[tuple[int, str | None, tuple[int, ...]]], total: int, every: int) -> list[Cut]:
-    """Cuts of at least `every` positions that fall only where the document changes: `marks`
-    are (position, document, offsets) of each row, in order."""
+    """Cuts of at least `every` positions that fall only where the document changes (a row
+    without a document is one of its own): `marks` are (position, document, offsets) of each
+    row, in order."""
     found: list[Cut] = []
     start, at, previous = 0, None, None
     for position, doc, offsets in marks:
         if at is None:
             at = tuple(0 for _ in offsets)
-        elif position - start >= every and doc != previous:
+        elif position - start >= every and (doc is None or doc != previous):
             found.append(Cut(start, position, at))
             start, at = position, offsets
         previous = doc
