@@ -57,6 +57,7 @@ def boosted_trees(train: list[mlqe.Line], dev: list[mlqe.Line], sequences, sweep
     """Dev scores at each threshold of gradient-boosted trees trained on `train`."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
 
     x, y = [], []
     for words, labels in sequences(train):
@@ -68,10 +69,11 @@ def boosted_trees(train: list[mlqe.Line], dev: list[mlqe.Line], sequences, sweep
         early_stopping=False, random_state=0,
         categorical_features=[c >= columns - 3 for c in range(columns)],
     )
-    model.fit(np.array(x), np.array(y))
     split = [[[t.text for t in s] for s in sentences(line.text)] for line in dev]
     rows = [row for line in split for words in line for row in numeric(words)]
-    p = iter(float(v) for v in model.predict_proba(np.array(rows))[:, 1])
+    with threadpool_limits(1):  # one thread: the same trees on any machine, and no oversubscription
+        model.fit(np.array(x), np.array(y))
+        p = iter(float(v) for v in model.predict_proba(np.array(rows))[:, 1])
     scored = [
         [([(t.start, t.end) for t in s], [next(p) for _ in s], words) for s, words in zip(sentences(line.text), line_words)]
         for line, line_words in zip(dev, split)

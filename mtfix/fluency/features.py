@@ -47,13 +47,18 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _rank(word: str) -> int | None:
+    return english.rank(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def word_type(word: str) -> tuple[str, ...]:
     """The features of a word wherever it stands."""
     if not word[0].isalnum() and word[0] != "_":
         return (f"p{word[0]}",)
     if word[0].isdigit():
         return ("num",)
-    rank = english.rank(word)
+    rank = _rank(word)
     out = [_rank_band(rank), _shape(word)]
     if rank is not None and rank < IDENTITY_RANK:
         out.append(f"w={word.lower()}")
@@ -93,7 +98,7 @@ def pair_type(first: str, second: str) -> tuple[str, ...]:
     if found is not None:
         value, listed = found
         out.append(f"{'s' if listed else 'a'}{max(-4, min(4, round(value)))}")
-    r1, r2 = english.rank(first), english.rank(second)
+    r1, r2 = _rank(first), _rank(second)
     if _frequent(first, r1) and _frequent(second, r2):
         out.append(f"{first}|{second}")
     return tuple(out)

@@ -61,9 +61,12 @@ class Model:
         if value is None:
             if len(self._pairs) > CACHED:
                 self._pairs.clear()
-            names = feat.pair_type(first, second)
             w = self.weights
-            value = self._pairs[key] = tuple(sum(w.get(f"{p}{f}", 0.0) for f in names) for p, _ in feat.PAIRS)
+            value = [0.0] * len(feat.PAIRS)
+            for f in feat.pair_type(first, second):
+                for i, (name, _) in enumerate(feat.PAIRS):
+                    value[i] += w.get(name + f, 0.0)
+            value = self._pairs[key] = tuple(value)
         return value
 
     def scores(self, words: list[str]) -> list[float]:

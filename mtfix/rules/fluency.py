@@ -39,7 +39,6 @@ class GarbledPhrase(Rule):
     def check(self, document):
         if specificity(self.code, self.settings.select) <= 0:  # `ALL` alone does not choose it
             return
-        from mtfix.fluency import features
         from mtfix.fluency.model import flags, shipped
         from mtfix.fluency.tokens import sentences
 
@@ -55,18 +54,22 @@ class GarbledPhrase(Rule):
                         severity = Severity.WARNING if warned else Severity.INFO
                         start, end = sentence[lo].start, sentence[hi - 1].end
                         yield self.issue(
-                            start, end, _message(words, lo, hi, top, features), severity=severity
+                            start, end, _message(words, lo, hi, top), severity=severity
                         )
 
 
-def _message(words: list[str], lo: int, hi: int, top: float, features) -> str:
+def _message(words: list[str], lo: int, hi: int, top: float) -> str:
+    """What looks wrong in `words[lo:hi]`: a preposition with nothing after it, the rarest pair
+    of words in or at the edge of the span if it is unusual, else the usual suspects."""
+    from mtfix.fluency import features
+
     lower = [w.lower() for w in words]
-    pairs = [(features.surprise(a, b), a, b) for a, b in zip(lower[max(0, lo - 1) : hi], lower[lo + 1 : hi + 1])]
+    pairs = [(features.surprise(lower[j], lower[j + 1]), j) for j in range(max(0, lo - 1), min(hi, len(words) - 1))]
     rarest = min((p for p in pairs if p[0] is not None), default=None)
     if lower[hi - 1] in PREPOSITIONS and (hi == len(words) or words[hi][0] in CLAUSE_END):
         why = f"`{words[hi - 1]}` has nothing after it"
     elif rarest is not None and rarest[0] <= features.UNUSUAL:
-        why = f"`{rarest[1]} {rarest[2]}` is a word sequence English seldom uses"
+        why = f"`{words[rarest[1]]} {words[rarest[1] + 1]}` is a word sequence English seldom uses"
     else:
         why = "word order, a missing or extra word"
     return f"does not read as English ({why}); rephrase (fluency model: {top:.2f})"
