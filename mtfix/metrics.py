@@ -162,23 +162,27 @@ class _Statistics:
     """sacreBLEU's per-segment statistics for BLEU, chrF and TER, gathered once: a sentence
     score is computed from its segment's, a corpus score from their sum, as sacreBLEU's own
     `sentence_score` and `corpus_score` do. TER's edits are counted by `mtfix.ter`, which
-    gives sacreBLEU's numbers faster."""
+    gives sacreBLEU's numbers faster. A long text is shared out among the processors."""
 
     def __init__(self, hypotheses: Sequence[str], references: Sequence[str]) -> None:
         if len(hypotheses) != len(references):
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-        from sacrebleu.metrics import BLEU, CHRF, TER
+        from sacrebleu.metrics import BLEU
 
-        self.hypotheses, self.references = list(hypotheses), [list(references)]
-        self.bleu, self.chrf, self.ter = BLEU(), CHRF(), TER()
+        self.hypotheses, self.references = list(hypotheses), list(references)
         self.sentence_bleu = BLEU(effective_order=True)
-        self.bleu_stats = self.bleu._extract_corpus_statistics(self.hypotheses, self.references)
-        self.chrf_stats = self.chrf._extract_corpus_statistics(self.hypotheses, self.references)
-        self.ter_stats = _ter_statistics(self.ter, self.hypotheses, self.references)
+        first, *others = _parts(len(self.hypotheses))
+        (self.bleu, self.chrf, self.ter), stats = _segment_statistics(
+            self.hypotheses[first], self.references[first]
+        )
+        for part in _in_other_processes(self.hypotheses, self.references, others):
+            for into, more in zip(stats, part):
+                into.extend(more)
+        self.bleu_stats, self.chrf_stats, self.ter_stats = stats
 
     def segments(self) -> list[SegmentScores]:
         scores = []
-        for n, (hyp, ref) in enumerate(zip(self.hypotheses, self.references[0])):
+        for n, (hyp, ref) in enumerate(zip(self.hypotheses, self.references)):
             if not hyp.strip() and not ref.strip():
                 scores.append(SegmentScores(100.0, 100.0, 0.0))
                 continue
@@ -204,9 +208,56 @@ class _Statistics:
         )
 
 
+#: Below this many segments one process scores them all: starting others costs more.
+PARALLEL_FROM = 1000
+
+
+def _parts(count: int) -> list[slice]:
+    """A text of `count` segments cut into one part per processor (one part when short)."""
+    import os
+
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        processors = os.cpu_count() or 1
+    share = min(processors, 8) if count >= PARALLEL_FROM else 1
+    return [slice(count * k // share, count * (k + 1) // share) for k in range(share)]
+
+
+def _in_other_processes(hypotheses: list[str], references: list[str], parts: list[slice]) -> list[tuple]:
+    """The statistics of each part, each scored in a process of its own (in this one, one
+    after another, where processes cannot be started)."""
+    if not parts:
+        return []
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = [hypotheses[part] for part in parts], [references[part] for part in parts]
+    try:
+        with ProcessPoolExecutor(len(parts)) as pool:
+            return [stats for _, stats in pool.map(_segment_statistics, *chunks)]
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        return [_segment_statistics(h, r)[1] for h, r in zip(*chunks)]
+
+
+def _segment_statistics(hypotheses: list[str], references: list[str]):
+    """The metric objects and their statistics for each segment, as sacreBLEU's
+    `_extract_corpus_statistics` makes them (TER's edits counted by `mtfix.ter`)."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    bleu, chrf, ter = BLEU(), CHRF(), TER()
+    refs = [references]
+    stats = (
+        bleu._extract_corpus_statistics(hypotheses, refs),
+        chrf._extract_corpus_statistics(hypotheses, refs),
+        _ter_statistics(ter, hypotheses, refs),
+    )
+    return (bleu, chrf, ter), stats
+
+
 def _ter_statistics(metric, hypotheses: list[str], references: list[list[str]]) -> list[list[float]]:
-    """TER's segment statistics as sacreBLEU's `_extract_corpus_statistics` makes them (its
-    tokenization, the fewest edits over the references, the mean reference length)."""
+    """TER's segment statistics as sacreBLEU makes them: its tokenization, the fewest edits
+    over the references, the mean reference length."""
     from mtfix.ter import edits
 
     stats = []

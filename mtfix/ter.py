@@ -41,7 +41,7 @@ def edits(hypothesis: Sequence[str], reference: Sequence[str]) -> int:
             break
         shifts += 1
         hyp = shifted
-    return shifts + distance.value(hyp)
+    return shifts + distance.value(hyp, len(hyp))
 
 
 def _shift(hyp: list[int], ref: list[int], distance: _Distance, checked: int) -> tuple[int, list[int], int]:
@@ -73,7 +73,7 @@ def _shift(hyp: list[int], ref: list[int], distance: _Distance, checked: int) ->
             key = (start_h, length, target)
             words = _perform_shift(hyp, start_h, length, target)
             if key not in scored:
-                scored[key] = distance.value(words)
+                scored[key] = distance.value(words, min(start_h, target))
             candidate = (score - scored[key], length, -start_h, -target)
             checked += 1
             if best is None or candidate > best:
@@ -147,18 +147,22 @@ class _Distance:
         for j, word in enumerate(ref):
             self.equal[word] = self.equal.get(word, 0) | 1 << j
         self.bands, self.bound = _band(n, self.m)
+        self.traced = [(self.mask, 0)]  # the columns of the hypothesis last traced
 
-    def value(self, hyp: list[int]) -> int:
-        distance = self._vectors(hyp, self.equal)
+    def value(self, hyp: list[int], same: int) -> int:
+        """The banded distance of `hyp`, whose first `same` words are those of the hypothesis
+        last traced (so its first columns are known)."""
+        distance = self._vectors(hyp, self.equal, same, self.traced[same])
         if distance < self.bound:
             return distance
-        columns: list[tuple[int, int]] = []
-        self._vectors(hyp, self.equal, columns)
+        columns = self.traced[: same + 1]
+        self._vectors(hyp, self.equal, same, self.traced[same], columns)
         return distance if self._inside(hyp, columns, distance) else _banded(hyp, self.ref, self.bands)[0]
 
     def trace(self, hyp: list[int]) -> tuple[int, str]:
-        columns: list[tuple[int, int]] = []
-        distance = self._vectors(hyp, self.equal, columns)
+        """The banded distance of `hyp` and the edit operations sacreBLEU's trace has."""
+        columns = self.traced = [(self.mask, 0)]
+        distance = self._vectors(hyp, self.equal, 0, columns[0], columns)
         if distance < self.bound or self._inside(hyp, columns, distance):
             return distance, self._backtrace(hyp, columns)
         return _banded(hyp, self.ref, self.bands)
@@ -177,29 +181,32 @@ class _Distance:
         if not near:
             return True
         reversed_equal = {word: int(f"{bits:0{m}b}"[::-1], 2) for word, bits in self.equal.items()}
-        backward: list[tuple[int, int]] = []
-        self._vectors(hyp[::-1], reversed_equal, backward)
+        backward = [(self.mask, 0)]
+        self._vectors(hyp[::-1], reversed_equal, 0, backward[0], backward)
         return all(_cell(columns, i, j) + _cell(backward, n - i, m - j) > distance for i, j in near)
 
-    def _vectors(self, hyp: list[int], equal: dict[int, int], columns: list[tuple[int, int]] | None = None) -> int:
-        """The unbanded distance, bit-parallel over the reference words; with `columns`, each
-        row's vertical differences (+1 and -1 bits by reference position) are kept."""
+    def _vectors(
+        self, hyp: list[int], equal: dict[int, int], start: int, column: tuple[int, int],
+        columns: list[tuple[int, int]] | None = None,
+    ) -> int:
+        """The unbanded distance, bit-parallel over the reference words, from row `start`
+        whose vertical differences (+1 and -1 bits by reference position) are `column`; with
+        `columns`, those of each later row are added to it."""
         mask, top = self.mask, self.top
-        plus, minus, score = mask, 0, self.m
-        if columns is not None:
-            columns.append((plus, minus))
-        for word in hyp:
+        plus, minus = column
+        score = start + plus.bit_count() - minus.bit_count()
+        for word in hyp[start:]:
             eq = equal.get(word, 0)
             xv = eq | minus
-            xh = ((((eq & plus) + plus) ^ plus) | eq) & mask
+            xh = (((eq & plus) + plus) ^ plus) | eq
             ph = minus | (~(xh | plus) & mask)
             mh = plus & xh
             if ph & top:
                 score += 1
             elif mh & top:
                 score -= 1
-            ph = ((ph << 1) | 1) & mask
-            plus = ((mh << 1) & mask) | (~(xv | ph) & mask)
+            ph = ph << 1 | 1
+            plus = ((mh << 1) | ~(xv | ph)) & mask
             minus = ph & xv
             if columns is not None:
                 columns.append((plus, minus))

@@ -83,3 +83,13 @@ def test_diff_figures_are_sacrebleus():
 @pytest.mark.parametrize("hyp, ref, expected", [([], [], 0), (["a", "b"], [], 2), ([], ["a", "b"], 2)])
 def test_empty_sides(hyp, ref, expected):
     assert ter.edits(hyp, ref) == translation_edit_rate(hyp, ref)[0] == expected
+
+
+def test_a_long_text_scored_in_several_processes_scores_the_same(monkeypatch):
+    from mtfix import metrics
+
+    mt = (DATA / "mlqe-pe-dev-100.mt").read_text(encoding="utf-8").splitlines()
+    pe = (DATA / "mlqe-pe-dev-100.pe").read_text(encoding="utf-8").splitlines()
+    alone = score_pairs(mt, pe)
+    monkeypatch.setattr(metrics, "_parts", lambda count: [slice(0, 30), slice(30, 70), slice(70, count)])
+    assert score_pairs(mt, pe) == alone
