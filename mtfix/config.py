@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mtfix import files
+from mtfix import files, tokenization
 from mtfix.languages import PAIRS, pair
 from mtfix.model import Severity
 from mtfix.registry import redirected
@@ -22,6 +22,10 @@ ENGLISH_VARIANTS = ("US", "UK")
 DATE_STYLES = ("us", "uk", "iso")
 KIEV_POLICIES = ("either", "kyiv")
 TEXT_UNITS = ("line", "paragraph")
+#: Folders and files a folder search skips unless `exclude` says otherwise (gitignore patterns).
+DEFAULT_EXCLUDE = (".*", "node_modules", "venv", "__pycache__", "_build", "build", "dist", "site-packages")
+#: Configuration file names, in the order one folder is searched.
+CONFIG_FILES = (".mtfix.toml", "mtfix.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
@@ -43,15 +47,23 @@ class Settings:
     languagetool: str = ""
     include_fuzzy: bool = False
     text_units: str = "line"
+    tokenized: str = "auto"
     max_file_size: int = files.DEFAULT_LIMIT
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    extension: tuple[tuple[str, str], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    respect_gitignore: bool = True
     source: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Lists (and other iterables) where a caller passes them; Settings stay hashable.
-        for name in ("select", "ignore", "severity"):
+        for name in ("select", "ignore", "severity", "exclude", "extend_exclude", "extension", "per_file_ignores"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value.items() if isinstance(value, dict) else value))
+        if any(not isinstance(codes, tuple) for _, codes in self.per_file_ignores):
+            object.__setattr__(self, "per_file_ignores", tuple((p, tuple(c)) for p, c in self.per_file_ignores))
         if self.severity and any(not isinstance(level, Severity) for _, level in self.severity):
             object.__setattr__(self, "severity", tuple((code, Severity(level)) for code, level in self.severity))
         if not isinstance(self.glossaries, tuple) or any(not isinstance(g, Path) for g in self.glossaries):
@@ -78,6 +90,12 @@ class Settings:
 
         return Reading(include_fuzzy=self.include_fuzzy, text_units=self.text_units)
 
+    @property
+    def root(self) -> Path:
+        """The folder `exclude` and `per-file-ignores` patterns are relative to: the
+        configuration file's, else the current one."""
+        return self.source.parent if self.source else Path.cwd()
+
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the non-empty command-line overrides applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v not in (None, (), False)})
@@ -85,7 +103,8 @@ class Settings:
 
 _KEYS = {
     "select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy",
-    "languagetool", "include-fuzzy", "text-units", "max-file-size",
+    "languagetool", "include-fuzzy", "text-units", "max-file-size", "tokenized",
+    "extend-select", "exclude", "extend-exclude", "extension", "per-file-ignores", "respect-gitignore",
 }
 
 
@@ -146,10 +165,23 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key `{key}` (known: {', '.join(sorted(_KEYS))})")
     settings: dict[str, Any] = {"source": path}
-    for key in ("select", "ignore"):
+    for key in ("select", "ignore", "extend-select"):
         if key in table:
             settings[key] = _string_list(table[key], key, where)
             check_selectors(settings[key], key, where)
+    if "extend-select" in settings:
+        settings["select"] = settings.get("select", Settings.select) + settings.pop("extend-select")
+    for key in ("exclude", "extend-exclude"):
+        if key in table:
+            settings[key.replace("-", "_")] = _patterns(table[key], key, where)
+    if "extension" in table:
+        settings["extension"] = _extensions(table["extension"], where)
+    if "per-file-ignores" in table:
+        settings["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], where)
+    if "respect-gitignore" in table:
+        if not isinstance(table["respect-gitignore"], bool):
+            raise ConfigError(f"{where}: `respect-gitignore` must be true or false")
+        settings["respect_gitignore"] = table["respect-gitignore"]
     if "severity" in table:
         levels = table["severity"]
         if not isinstance(levels, dict):
@@ -188,9 +220,52 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         settings["include_fuzzy"] = table["include-fuzzy"]
     if "text-units" in table:
         settings["text_units"] = _choice(table["text-units"], "text-units", where, TEXT_UNITS)
+    if "tokenized" in table:
+        settings["tokenized"] = _choice(table["tokenized"], "tokenized", where, tokenization.CHOICES)
     if "max-file-size" in table:
         settings["max_file_size"] = file_size(table["max-file-size"], "max-file-size", where)
     return Settings(**settings)
+
+
+def _patterns(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """A list of gitignore-style patterns, each one checked."""
+    import pathspec
+
+    patterns = _string_list(value, key, where)
+    for pattern in patterns:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except ValueError as err:
+            raise ConfigError(f"{where}: `{key}`: invalid pattern {pattern!r}: {err}") from None
+    return patterns
+
+
+def _extensions(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """`extension = {"en" = "text"}`: file extensions (without the dot) read as a format."""
+    from mtfix.formats import NAMES
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `extension` must be a table of extension = format")
+    mapping = []
+    for suffix, name in value.items():
+        if not suffix or "." in suffix or "/" in suffix:
+            raise ConfigError(f"{where}: `extension`: {suffix!r} is not an extension (write it without the dot)")
+        mapping.append((suffix.lower(), _choice(name, f"extension.{suffix}", where, NAMES)))
+    return tuple(mapping)
+
+
+def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`per-file-ignores = {"glob" = ["CODE", ...]}`."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `per-file-ignores` must be a table of pattern = [codes]")
+    entries = []
+    for pattern, codes in value.items():
+        key = f"per-file-ignores.{pattern}"
+        _patterns([pattern], key, where)
+        codes = tuple(c.upper() for c in _string_list(codes, key, where))
+        check_selectors(codes, key, where)
+        entries.append((pattern, codes))
+    return tuple(entries)
 
 
 def load(path: Path) -> Settings:
@@ -209,7 +284,8 @@ def load(path: Path) -> Settings:
 
 
 def find(start: Path) -> Path | None:
-    """The closest `mtfix.toml`, or `pyproject.toml` with `[tool.mtfix]`, at or above `start`."""
+    """The closest `.mtfix.toml`, `mtfix.toml`, or `pyproject.toml` with `[tool.mtfix]`, at or
+    above `start`."""
     return _find_from((start if start.is_dir() else start.parent).resolve())
 
 
@@ -218,12 +294,39 @@ def _find_from(folder: Path) -> Path | None:
     """`find` for one folder, remembered: a run over a tree reads each pyproject.toml once.
     A config name there that is not a regular file (a FIFO, a device) is found, and `load`
     refuses it; a folder this user may not search has none."""
-    if os.path.exists(folder / "mtfix.toml"):
-        return folder / "mtfix.toml"
+    for name in CONFIG_FILES[:2]:
+        if os.path.exists(folder / name):
+            return folder / name
     pyproject = folder / "pyproject.toml"
     if os.path.exists(pyproject) and b"[tool.mtfix]" in _read(pyproject):
         return pyproject
     return None if folder.parent == folder else _find_from(folder.parent)
+
+
+def describe(settings: Settings, input_format: str) -> str:
+    """The settings as configuration keys and values, one per line (`--show-settings`)."""
+    import dataclasses
+    import json
+
+    def plain(value: Any, table: bool = False) -> Any:
+        if table:
+            return {str(k): plain(v) for k, v in value}
+        if isinstance(value, tuple):
+            return [plain(v) for v in value]
+        return value.value if isinstance(value, Severity) else str(value) if isinstance(value, Path) else value
+
+    lines = [f"config-file = {json.dumps(str(settings.source) if settings.source else None)}"]
+    lines.append(f"input-format = {json.dumps(input_format)}")
+    for item in dataclasses.fields(settings):
+        if item.name != "source":
+            value = plain(getattr(settings, item.name), item.name in ("severity", "extension", "per_file_ignores"))
+            lines.append(f"{item.name.replace('_', '-')} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def forget() -> None:
+    """Forget where configuration files were found (a long-running server, after a change)."""
+    _find_from.cache_clear()
 
 
 def _read(path: Path) -> bytes:

@@ -6,6 +6,7 @@ import re
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
+from mtfix.tokenization import tokenized
 
 #: What stands before a clock time: a date, a dash, or a word such as "at" or "until".
 TIME_CONTEXT = re.compile(
@@ -58,7 +59,9 @@ class TimeSpacing(_SpacingRule):
 
 @register
 class SpaceBeforePunctuation(_SpacingRule):
-    """English puts no space before a comma, full stop, colon, semicolon, `!` or `?`.
+    """English puts no space before a comma, full stop, colon, semicolon, `!` or `?`. Text
+    tokenized as MT pipelines write it (`hadn 't`, `the knife .` on most lines) has those
+    spaces by design and is left alone (`tokenized` in the settings).
 
     Bad: He agreed , but with reservations .
     Good: He agreed, but with reservations.
@@ -69,6 +72,8 @@ class SpaceBeforePunctuation(_SpacingRule):
     summary = "space before , . : ; ! or ?"
 
     def check(self, document):
+        if tokenized(document, self.settings.tokenized):
+            return
         for m in document.finditer(BEFORE_PUNCTUATION):
             mark = document.text[m.end("gap")]
             yield self._replace(
@@ -96,7 +101,7 @@ class DoubleSpace(_SpacingRule):
 
 @register
 class PaddedParentheses(_SpacingRule):
-    """Spaces just inside parentheses.
+    """Spaces just inside parentheses (left alone in tokenized text, as WS002 is).
 
     Bad: the Russian Aerospace Forces ( VKS )
     Good: the Russian Aerospace Forces (VKS)
@@ -107,6 +112,8 @@ class PaddedParentheses(_SpacingRule):
     summary = "space just inside ( )"
 
     def check(self, document):
+        if tokenized(document, self.settings.tokenized):
+            return
         for m in document.finditer(PADDED_PARENTHESES):
             if not m["lead"] and not m["trail"]:
                 continue
