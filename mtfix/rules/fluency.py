@@ -24,7 +24,7 @@ class GarbledPhrase(Rule):
     otherwise. There is no fix: the rewrite needs a person.
 
     The rule runs only when selected by its code or prefix (`--select FL`, or `select = ["ALL",
-    "FL"]`): it reports many infos on any text and adds more than half again to a run's time.
+    "FL"]`): it reports many infos on any text and nearly doubles the time of a run.
 
     Bad: I want that you to go it there with.
     Good: The talks ended on Friday.
