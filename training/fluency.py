@@ -1,21 +1,20 @@
 #!/usr/bin/env python3
 """Train the fluency model of the FL rules and write `mtfix/data/fluency-crf.json`.
 
-usage: training/fluency.py [--compare] [--out PATH] [--limit N]
+usage: training/fluency.py [--compare] [--out PATH]
 
 Recipe: MLQE-PE ru-en train (`../shared/corpora/mlqe-pe-ru-en/train`), each MT line
 detokenized (`training/mlqe.py`) and split into sentences and tokens exactly as `mtfix check`
 splits text (`mtfix.fluency.tokens`); a token is BAD when it overlaps a Moses token tagged BAD.
 A linear-chain CRF (python-crfsuite, L-BFGS, elastic net) learns from the features of
 `mtfix.fluency.features`; its weights are written as plain JSON, rounded, in sorted order, so
-retraining gives the same file. Thresholds are chosen on MLQE-PE dev: info at the best
-word-level MCC (or a little higher, for fewer flags); warning at the lowest probability whose warnings are at least TARGET_PRECISION
-precise on dev and stay at most MAX_REFERENCE_RATE per 1,000 words on the human references
-(see `choose_thresholds`).
+retraining gives the same file. Thresholds are chosen on MLQE-PE dev: info near the best
+word-level MCC, warning where dev warnings are at least TARGET_PRECISION precise and the human
+references get at most MAX_REFERENCE_RATE per 1,000 words (see `choose_thresholds`).
 
 `--compare` also trains the other design, gradient-boosted trees over the same information as
-numbers (scikit-learn), and a one-feature baseline, and prints their dev figures.
-`--limit N` trains on the first N train lines (for tests).
+numbers (scikit-learn), and a one-feature baseline, and prints their dev figures
+(`training/fluency_compare.py`).
 """
 
 from __future__ import annotations
@@ -172,19 +171,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--limit", type=int)
     args = parser.parse_args()
-    train = mlqe.read("train")[: args.limit]
+    train, dev = mlqe.read("train"), mlqe.read("dev")
     if args.compare:
-        compare(train, mlqe.read("dev"))
+        compare(train, dev)
     data = train_crf(train, CRF)
-    if args.limit is None:
-        chosen = choose_thresholds(Model.from_json(data), mlqe.read("dev"))
-        data["thresholds"] = {"info": chosen["info"], "warning": chosen["warning"]}
-        print(
-            f"CRF: dev MCC {chosen['mcc']:.3f} at info {chosen['info']}; warning at {chosen['warning']}:"
-            f" dev precision {chosen['precision']:.3f}, {chosen['rate']:.3f} per 1,000 reference words"
-        )
+    chosen = choose_thresholds(Model.from_json(data), dev)
+    data["thresholds"] = {"info": chosen["info"], "warning": chosen["warning"]}
+    print(
+        f"CRF: dev MCC {chosen['mcc']:.3f} at info {chosen['info']}; warning at {chosen['warning']}:"
+        f" dev precision {chosen['precision']:.3f}, {chosen['rate']:.3f} per 1,000 reference words"
+    )
     args.out.write_text(json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(data['weights'])} weights written to {args.out}")
 
