@@ -60,9 +60,9 @@ Escape = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Escaping:
-    """An Escape that also names a run of characters (`seam`) an edit must not form with the
-    file's text around it: in XML `]]>`, which `a]] >` becomes when the space is deleted
-    (the replacement alone is escaped whole)."""
+    """An Escape that also names a run of characters (`seam`) that an edit must not form
+    with the file's text around it: in XML `]]>`, which `a]] >` becomes when the space is
+    deleted. Inside a replacement the escape takes care of it."""
 
     write: Escape
     seam: str
@@ -74,7 +74,7 @@ class Escaping:
 def file_edits(unit: Unit, edits: list[Edit], escapes: dict[str, Escape]) -> list[Edit] | None:
     """Edits of the file that make the view's `edits` (all inside `unit`), or None when one
     of them may not be written: it leaves the unit, touches an inline code, crosses markup,
-    or puts a placeholder into the text."""
+    puts a placeholder into the text or makes a run the format forbids."""
     out = []
     for edit in edits:
         found = _file_edit(unit, edit, escapes)
