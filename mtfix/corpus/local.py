@@ -18,8 +18,9 @@ from mtfix.corpus.plan import Job, Shard
 Done = Callable[[dict], None]
 Failed = Callable[[int, str], None]
 
-#: The Context of a pool's worker process, built once by `_start`.
+#: The Context of a pool's worker process, built once by `_start`, or why it could not be.
 _context: Context | None = None
+_error: Exception | None = None
 
 
 def serial(job: Job, pending: list[Shard], context: Context, retries: int, done: Done, failed: Failed) -> None:
@@ -95,11 +96,17 @@ def describe(err: BaseException) -> str:
 
 
 def _start(job: Job) -> None:
-    """A pool process's start: Ctrl-C is the parent's to handle; build the Context."""
-    global _context
+    """A pool process's start: Ctrl-C is the parent's to handle; build the Context (a failure
+    is each shard's to report)."""
+    global _context, _error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _context = shards.worker_context(job)
+    try:
+        _context = shards.worker_context(job)
+    except Exception as err:
+        _error = err
 
 
 def _task(job: Job, shard: Shard) -> dict:
+    if _error is not None:
+        raise _error
     return shards.run(job, shard, _context)

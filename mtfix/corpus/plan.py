@@ -1,6 +1,6 @@
 """The plan of a corpus run, `OUT/plan.json`: the inputs as they were planned (paths, sizes,
 modification times), the shards they are cut into, the command, the mtfix version and a
-digest of the configuration (settings, selected rules, glossary content).
+digest of the configuration (mtfix's files, settings, selected rules, glossary content).
 
 The first run writes it; a later run into the same folder reads it, goes on with the shards
 not yet done, and refuses to go on when the inputs, the command or the configuration differ.
@@ -116,15 +116,27 @@ def _plain(value):
 
 
 def digest(settings: Settings, context) -> str:
-    """What the configuration checks with: mtfix's version, the settings, the selected
-    rules and the glossaries' content."""
+    """What the configuration checks with: mtfix's version and files, the settings, the
+    selected rules and the glossaries' content."""
     described = {
         "mtfix": __version__,
+        "files": _files_digest(),
         "settings": settings_json(settings),
         "rules": [rule.code for rule in context.rules],
         "glossary": context.glossary.digest,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _files_digest() -> str:
+    """A digest of mtfix's own files (code, rule packs, word lists), so that a run never mixes
+    the results of two builds that call themselves the same version."""
+    package = Path(__file__).resolve().parent.parent
+    found = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            found.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return found.hexdigest()
 
 
 def load(out: str) -> Plan:
