@@ -74,7 +74,7 @@ def fix_units(units: Iterable[tuple[str, str]], settings: Run = None, unsafe: bo
     pairs = list(units)
     document = _units_document(pairs, context.settings)
     fixed = engine.fix(document, context, unsafe=unsafe).document.raw
-    return [json.loads(line)["target"] for line in fixed.splitlines()] if pairs else []
+    return [json.loads(line)["target"] for line in fixed.split("\n") if line.strip()] if pairs else []
 
 
 def _units_document(units: Iterable[tuple[str, str]], settings: Settings) -> Document:

@@ -47,3 +47,7 @@ def test_a_context_is_reused_across_calls():
     rules = context.rules
     assert mtfix.fix_units([("Они не могут.", "They can not.")], context) == ["They cannot."]
     assert context.rules is rules  # built once, not per call
+
+
+def test_fix_units_keeps_a_target_with_a_line_separator_whole():
+    assert mtfix.fix_units([("x", "a\u2028the the end")], mtfix.Settings(select=["SP001"])) == ["a\u2028the end"]

@@ -11,7 +11,7 @@ from mtfix.tokenization import tokenized
 #: What stands before a clock time: a date, a dash, or a word such as "at" or "until".
 TIME_CONTEXT = re.compile(
     r"(?:^|\b(?:at|from|until|till|to|by|since|before|after|around|about|until)|[-–—,(]|\d)[ \t]*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
 BEFORE_PUNCTUATION = re.compile(
