@@ -1,16 +1,16 @@
 """Does `mtfix fix` ever make machine translation worse against the human reference?
 
-    .venv/bin/python benchmarks/fix_ter.py [--worst 5]
+    .venv/bin/python benchmarks/fix_ter.py [SYSTEM.en ...] [--worst 5]
 
 For every system of `wmt22-ru-en` (scored against `ref.A.en`) and of `wmt14-ru-en` (against
-`ref.en`), a copy of the MT is fixed as plain text by `mtfix fix` and, separately, by
-`mtfix fix --unsafe-fixes`, and sacreBLEU's corpus TER (default settings, signature printed) is
-taken of the MT as is and after each. Only the lines a fix changed are rescored: corpus TER is
-all edits over all reference words, so the other lines keep their edits; the scores of the MT as
-is are kept in `$XDG_CACHE_HOME/mtfix-benchmarks` (default `~/.cache`), keyed by the texts and
-sacreBLEU's version, so a rerun scores only what the fixes changed. For each corpus and
-mode, the lines whose TER rose the most are shown with the fixes `mtfix check` offers on them,
-and a per-rule tally says whose fixes made lines better or worse.
+`ref.en`), or only the systems named, a copy of the MT is fixed as plain text by `mtfix fix`
+and, separately, by `mtfix fix --unsafe-fixes`, and sacreBLEU's corpus TER (default settings,
+signature printed) is taken of the MT as is and after each. Only the lines a fix changed are
+rescored: corpus TER is all edits over all reference words, so the other lines keep their
+edits; the scores of the MT as is are kept in `$XDG_CACHE_HOME/mtfix-benchmarks` (default
+`~/.cache`), keyed by the texts and sacreBLEU's version, so a rerun scores only what the fixes
+changed. For each corpus and mode, the lines whose TER rose the most are shown with the fixes
+`mtfix check` offers on them, and a per-rule tally says whose fixes made lines better or worse.
 
 Exit status 1 when plain `mtfix fix` raised any corpus TER or changed a file's number of lines.
 """
@@ -131,6 +131,7 @@ def corpus_ter(stats: list[tuple[float, float]]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("systems", nargs="*", help="system files to score (names as in the corpus folders)")
     parser.add_argument("--worst", type=int, default=5, help="lines made worse shown per corpus and mode")
     args = parser.parse_args()
     from sacrebleu.metrics import TER
@@ -140,7 +141,10 @@ def main() -> int:
         jobs = {}
         for corpus, reference in CORPUS_LIST:
             folder = CORPORA / corpus
-            paths = sorted(p for p in folder.glob("*.en") if p.name != reference)
+            paths = sorted(p for p in folder.glob("*.en")
+                           if p.name != reference and (not args.systems or p.name in args.systems))
+            if not paths:
+                continue
             jobs[corpus] = (paths, reference, {m: threads.submit(fix_all, paths, m) for m in MODES},
                             threads.submit(offered_fixes, paths))
         for corpus, (paths, reference, fixing, offered) in jobs.items():
