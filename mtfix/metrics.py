@@ -208,6 +208,18 @@ class _Statistics:
         )
 
 
+def edit_rates(hypotheses: Sequence[str], references: Sequence[str]) -> list[float]:
+    """Sentence TER of each hypothesis against its reference, as sacreBLEU's `sentence_score`
+    gives it."""
+    if not hypotheses:
+        return []
+    from sacrebleu.metrics import TER
+
+    ter = TER()
+    stats = _ter_statistics(ter, list(hypotheses), [list(references)])
+    return [ter._aggregate_and_compute([s]).score for s in stats]
+
+
 #: Below this many segments one process scores them all: starting others costs more.
 PARALLEL_FROM = 1000
 

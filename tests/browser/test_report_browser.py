@@ -1,11 +1,17 @@
-"""The HTML report in a real browser: Debian's Chromium driven by Playwright.
+"""The review page in a real browser: Debian's Chromium driven by Playwright.
 
-`.ci/run` installs both; where Chromium cannot be installed the test is skipped and says why.
+`.ci/run` installs both; where Chromium cannot be installed these tests are skipped and say
+why. Screenshots at 1400 and 800 px, light and dark, go to $MTFIX_TEST_OUTPUT (by default a
+`screenshots` folder in pytest's temporary directory) for a person to look at.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,13 +21,12 @@ import pytest
 from mtfix import engine
 from mtfix.config import Settings
 from mtfix.context import Context
-from mtfix.document import Document
 from mtfix.engine import FileResult
-from mtfix.report import html
+from mtfix.formats import read
+from mtfix.report import html, table
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "lavrov-tillerson" / "mt.txt"
-HOSTILE = 'He wrote <script>alert("x")</script> and "><img src=x onerror=alert(1)>.\n"We agree", - he said.\n'
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -32,6 +37,21 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PO = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#: a.c:1
+msgctxt "greeting"
+msgid "«Мы согласны», - сказал он."
+msgstr "«We agree», - he said."
+
+msgid "Tom & Jerry"
+msgstr "Tom & Jerry are are here at 07: 10."
+
+msgid "Готово"
+msgstr "Done."
+'''
 
 
 def _chromium() -> str:
@@ -48,73 +68,206 @@ def page(tmp_path):
     profile = tempfile.mkdtemp(prefix="chromium-profile-", dir=tmp_path)
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=executable, args=ARGS, headless=True, viewport={"width": 1400, "height": 1000}
+            profile, executable_path=executable, args=ARGS, headless=True, accept_downloads=True,
+            viewport={"width": 1400, "height": 1000},
         )
         try:
             browser_page = context.new_page()
-            browser_page.set_default_timeout(15_000)
+            browser_page.set_default_timeout(20_000)
+            browser_page.errors = []
+            browser_page.requests = []
+            browser_page.on("pageerror", lambda e: browser_page.errors.append(str(e)))
+            browser_page.on("request", lambda r: browser_page.requests.append(r.url))
             yield browser_page
+            assert browser_page.errors == []
+            assert all(url.startswith(("file://", "blob:")) for url in browser_page.requests), browser_page.requests
         finally:
             context.close()
 
 
-def _write(tmp_path: Path, text: str, name: str) -> tuple[Path, FileResult]:
-    document = Document(text, path=name)
-    result = FileResult(name, document, engine.check(document, Settings()), context=Context(Settings()))
+@pytest.fixture
+def output(tmp_path_factory, record_property) -> Path:
+    folder = Path(os.environ.get("MTFIX_TEST_OUTPUT") or tmp_path_factory.getbasetemp() / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    record_property("screenshots", str(folder))
+    return folder
+
+
+def _open(page, path: Path) -> None:
+    page.goto(path.as_uri())
+    page.wait_for_selector("html[data-ready]")
+
+
+def _sample_report(tmp_path: Path) -> tuple[Path, FileResult]:
+    document = read(SAMPLE)
+    result = FileResult("mt.txt", document, engine.check(document, Settings()), context=Context(Settings()))
     target = tmp_path / "report.html"
     target.write_text(html.render([result]), encoding="utf-8")
     return target, result
 
 
-def test_filters_counts_keys_and_screenshot(page, tmp_path):
-    target, result = _write(tmp_path, SAMPLE.read_text(encoding="utf-8"), "mt.txt")
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(target.as_uri())
+def _shown(page) -> tuple[int, int]:
+    """(issues shown, segments shown), from the status line."""
+    words = page.locator("#shown").inner_text().split()
+    return int(words[0]), int(words[words.index("issues") + 2])
+
+
+def test_open_search_sort_filter_and_keys(page, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    target, result = _sample_report(tmp_path)
+    _open(page, target)
     total = len(result.issues)
-    errors_found = sum(1 for i in result.issues if i.severity.value == "error")
-    assert 0 < errors_found < total
-    assert page.locator("#visible-count").inner_text() == str(total)
-    assert page.locator(".note:visible").count() == total
+    assert _shown(page) == (total, 49)
+    assert page.locator(".chip").count() == total
+    assert page.locator("mark.flag").count() > 0 and page.locator(".c-fix .del").count() > 0
+    assert page.locator(".c-fix .ins").count() > 0
 
-    page.locator('input[data-kind="severity"][value="error"]').uncheck()
-    assert page.locator("#visible-count").inner_text() == str(total - errors_found)
-    assert page.locator(".note:visible").count() == total - errors_found
-    assert page.locator("#issue-list tr[data-issue]:visible").count() == total - errors_found
-    assert page.locator(".note.sev-error:visible").count() == 0
+    page.fill("#search", "tillerson")
+    sync_api.expect(page.locator("#shown")).not_to_have_text(re.compile(rf"^{total} of {total} "))
+    texts = page.locator(".seg[data-row]").all_inner_texts()
+    assert 0 < len(texts) < 49 and all("tillerson" in t.lower() for t in texts)
+    page.fill("#search", "")
+    sync_api.expect(page.locator("#shown")).to_contain_text(f"{total} of {total} issues")
+
+    glossary = [i for i in result.issues if i.code == "TM001"]
+    page.select_option("#f-rule", "TM001")
+    assert page.locator(".chip").count() == len(glossary) and _shown(page)[0] == len(glossary)
+    assert {c.get_attribute("data-issue") for c in page.locator(".chip").all()} == {
+        str(n) for n, i in enumerate(result.issues) if i.code == "TM001"}
+    severity = glossary[0].severity.value
+    page.uncheck(f"#f-{severity}")  # filters combine
+    assert _shown(page)[0] == 0 and page.locator(".empty-note").is_visible()
+    page.check(f"#f-{severity}")
+    page.select_option("#f-rule", "")
+
+    page.select_option("#f-sort", "severity")
+    first = page.locator(".seg[data-row]").first
+    assert "sev-error" in first.locator(".chip").first.get_attribute("class")
+    page.select_option("#f-sort", "ter")
+    scores = [float(t.split()[1]) for t in page.locator(".seg[data-row] .ter").all_inner_texts()[:5]]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    page.select_option("#f-sort", "position")
 
     page.keyboard.press("j")
-    current = page.locator(".note.current")
-    assert current.count() == 1
-    first_id = current.get_attribute("id")
+    first_id = page.locator(".chip.current").get_attribute("data-issue")
     page.keyboard.press("j")
-    assert page.locator(".note.current").get_attribute("id") != first_id
+    assert page.locator(".chip.current").get_attribute("data-issue") != first_id
     page.keyboard.press("k")
-    assert page.locator(".note.current").get_attribute("id") == first_id
-    assert page.locator(".note.current").get_attribute("data-severity") != "error"
+    assert page.locator(".chip.current").get_attribute("data-issue") == first_id
 
-    page.locator('button[data-kind="rule"][data-all="off"]').click()
-    assert page.locator("#visible-count").inner_text() == "0"
-    page.locator('button[data-kind="rule"][data-all="on"]').click()
-    page.locator('input[data-kind="severity"][value="error"]').check()
-    assert page.locator("#visible-count").inner_text() == str(total)
+    page.keyboard.press("3")  # the issue list
+    assert page.locator("#issue-rows tr").count() == total
+    page.locator("#issue-rows a[data-go]").nth(5).click()
+    assert page.locator("#view-segments").is_visible()
+    assert page.locator(".chip.current").get_attribute("data-issue") == "5"
 
-    shot = tmp_path / "report.png"
-    page.screenshot(path=str(shot), full_page=False)
-    assert shot.stat().st_size > 10_000
+    page.keyboard.press("1")
+    page.locator('#view-summary g[data-kind="category"]').first.click()  # a chart bar filters
+    assert page.locator("#view-segments").is_visible() and page.locator("#f-category").input_value()
     page.emulate_media(media="print")
-    assert page.locator("#filters").is_hidden()
-    assert errors == []
-    assert all(url.startswith("file://") for url in requests), requests
+    assert page.locator("#toolbar").is_hidden()
 
 
-def test_hostile_text_stays_text(page, tmp_path):
-    target, _ = _write(tmp_path, HOSTILE, "hostile.txt")
+def test_false_positive_goes_to_a_baseline_check_reads(page, tmp_path, run):
+    shutil.copy(SAMPLE, tmp_path / "mt.txt")
+    made = run("report", "mt.txt", "-o", "report.html")
+    assert made.returncode == 0, made.stderr
+    before = json.loads(run("check", "--format", "json", "mt.txt").stdout)["files"][0]["issues"]
+    _open(page, tmp_path / "report.html")
+
+    chip = page.locator('.chip:has(b.code:text-is("GR002"))')
+    assert chip.count() == 1
+    chip.get_by_role("button", name="False positive").click()
+    assert "is-false-positive" in page.locator('.chip:has(b.code:text-is("GR002"))').get_attribute("class")
+    assert "1 false positive" in page.locator("#decided").inner_text()
+    page.keyboard.press("j")
+    accepted = page.locator(".chip.current").get_attribute("data-issue")
+    page.keyboard.press("a")  # accepted from the keyboard
+    assert "is-accepted" in page.locator(f'.chip[data-issue="{accepted}"]').get_attribute("class")
+
+    page.reload()  # decisions survive a reload
+    page.wait_for_selector("html[data-ready]")
+    assert "1 accepted · 1 false positive" in page.locator("#decided").inner_text()
+
+    with page.expect_download() as download:
+        page.click("#export-baseline")
+    download.value.save_as(tmp_path / "baseline.json")
+    baseline = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert sum(sum(v.values()) for v in baseline["files"].values()) == 2
+    after = json.loads(run("check", "--baseline", "baseline.json", "--format", "json", "mt.txt").stdout)["files"][0]["issues"]
+    assert len(after) == len(before) - 2
+    assert "GR002" in {i["code"] for i in before} and "GR002" not in {i["code"] for i in after}
+
+    with page.expect_download() as download:
+        page.click("#export-csv")
+    download.value.save_as(tmp_path / "review.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "review.csv").read_text(encoding="utf-8"))))
+    assert list(rows[0]) == [*table.COLUMNS, "status"]
+    assert len(rows) == len(before)
+    assert [r["status"] for r in rows if r["code"] == "GR002"] == ["false positive"]
+    assert sorted(r["status"] for r in rows if r["status"]) == ["accepted", "false positive"]
+
+
+def test_screenshots_at_1400_and_800_light_and_dark(page, tmp_path, output):
+    po = tmp_path / "x.po"
+    po.write_text(PO, encoding="utf-8")
+    results = []
+    for path in (SAMPLE, po):
+        document = read(path)
+        results.append(FileResult(path.name, document, engine.check(document, Settings()), context=Context(Settings())))
+    target = tmp_path / "report.html"
+    target.write_text(html.render(results), encoding="utf-8")
+    for width in (1400, 800):
+        for scheme in ("light", "dark"):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.emulate_media(color_scheme=scheme)
+            _open(page, target)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing sticks out
+            heights = page.eval_on_selector_all(".stats li", "items => items.map(i => i.getBoundingClientRect().height)")
+            assert max(heights) < 32  # each figure on one line
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+            page.screenshot(path=str(output / f"report-segments-{width}-{scheme}.png"))
+            page.keyboard.press("1")
+            page.screenshot(path=str(output / f"report-summary-{width}-{scheme}.png"), full_page=True)
+            page.keyboard.press("3")
+            page.screenshot(path=str(output / f"report-issues-{width}-{scheme}.png"))
+    assert len(list(output.glob("report-*.png"))) >= 12
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+
+
+def test_hostile_input_stays_text(page, tmp_path, run):
+    name = 'x"><img src=x onerror="window.pwned=3">.txt'
+    (tmp_path / name).write_text(f"He said {HOSTILE} at 07: 10 in Evil Corp.\n", encoding="utf-8")
+    (tmp_path / "y.po").write_text(
+        f'#. {HOSTILE}\nmsgctxt "{HOSTILE.replace(chr(34), chr(92) + chr(34))}"\n'
+        f'msgid "{HOSTILE.replace(chr(34), chr(92) + chr(34))} сказал"\n'
+        f'msgstr "{HOSTILE.replace(chr(34), chr(92) + chr(34))} can not agree"\n', encoding="utf-8")
+    (tmp_path / "terms.tsv").write_text(f"term\tvariants\tnote\nGood {HOSTILE} Co\tEvil Corp\ttest\n", encoding="utf-8")
+    made = run("report", name, "y.po", "--glossary", "terms.tsv", "--title", HOSTILE, "-o", "report.html")
+    assert made.returncode == 0, made.stderr
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(target.as_uri())
-    page.wait_for_timeout(200)
+    _open(page, tmp_path / "report.html")
+    for view in ("2", "3", "1"):
+        page.keyboard.press(view)
+        page.wait_for_timeout(100)
+        assert page.locator("img").count() == 0
+        assert page.locator("script").count() == 2  # the data block and the page's own
+        assert page.evaluate("window.pwned") is None
     assert dialogs == []
-    assert page.locator("img").count() == 0
-    assert '<script>alert("x")</script>' in page.locator("td.text.left").first.inner_text()
+    page.keyboard.press("2")
+    assert page.title() == HOSTILE
+    assert HOSTILE in page.locator("h1").inner_text()
+    assert name in page.locator(".file-head").first.inner_text()
+    targets = page.locator(".c-tgt").all_inner_texts()
+    assert any(HOSTILE in t for t in targets)
+    assert any(HOSTILE in t for t in page.locator(".c-src").all_inner_texts())
+    assert any(HOSTILE in t for t in page.locator(".c-id").all_inner_texts())
+    assert any(f"Good {HOSTILE} Co" in t for t in page.locator(".chip .msg, .chip .sugg").all_inner_texts())
+    page.keyboard.press("3")
+    assert name in page.locator("#issue-rows").inner_text()
+    page.keyboard.press("1")
+    assert name in page.locator("#by-file").inner_text()
