@@ -5,9 +5,9 @@
 
 `sample` checks every system of `wmt22-ru-en` (as PO catalogs: msgctxt the line number, msgid
 the Russian source, msgstr the MT, so the bilingual rules run too) and of `wmt14-ru-en` (plain
-text; that corpus has no aligned source), and keeps for every rule code up to 30 flags per
-corpus: those whose key hashes lowest with a fixed seed, so a sample changes only where the
-flags do. A flag's key is (corpus, system, line, code, flagged text, message hash); a flag whose
+text; that corpus has no aligned source) with every rule (FL001 too, which runs only when
+selected), and keeps for every rule code up to 30 flags per corpus: those whose key hashes
+lowest with a fixed seed, so a sample changes only where the flags do. A flag's key is (corpus, system, line, code, flagged text, message hash); a flag whose
 key is new, or whose message changed, gets an unjudged row in `precision/judged.tsv`. A judged
 row no longer sampled stays in the file, out of the figures, until its flag returns. A row
 whose fix changed loses its fix judgement. `precision/counts.tsv` holds every rule's flag count
@@ -244,7 +244,7 @@ def prepare(corpus: Corpus, folder: Path) -> list[Checked]:
 
 def check(files: list[Checked]) -> list[Row]:
     done = subprocess.run(
-        [MTFIX, "check", "--format", "json", "--exit-zero", "--select", "ALL", *(str(f.path) for f in files)],
+        [MTFIX, "check", "--format", "json", "--exit-zero", "--select", "ALL,FL", *(str(f.path) for f in files)],
         check=False, capture_output=True, text=True,
     )
     if done.returncode != 0:
