@@ -97,10 +97,12 @@ class DecimalComma(Rule):
             )
 
 
+#: Digits grouped by spaces, not glued to a letter on either side: `R20 108V` and
+#: `B13 180x220` are a model code and a size, not an amount.
 SPACED_THOUSANDS = re.compile(
-    r"(?<![\d.,])(?<!\d[ \u00a0\u2009\u202f])"
+    r"(?<![\d.,])(?<!\d[ \u00a0\u2009\u202f])(?<![^\W\d_])"
     r"(?P<number>[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+)"
-    r"(?!\d|[ \u00a0\u2009\u202f]\d|[.,]\d{3}|[-–]\d+-)"
+    r"(?!\d|[ \u00a0\u2009\u202f]\d|[.,]\d{3}|[-–]\d+-|[^\W\d_])"
 )
 
 
