@@ -102,13 +102,30 @@ def test_segment_ter_matches_mlqe_pe_hter():
     assert statistics.fmean(abs(a - b) for a, b in zip(ours, hter)) < 0.002
 
 
+def _page_data(page: str) -> dict:
+    start = page.index('<script type="application/json" id="diff-data">') + len('<script type="application/json" id="diff-data">')
+    return json.loads(page[start : page.index("</script>", start)])
+
+
 def test_html_diff_is_escaped_and_self_contained():
-    comparison = compare('<script>alert(1)</script> said "><img src=x onerror=alert(2)>\n', "He said.\n")
+    comparison = compare('<script>alert(1)</script> said "><img src=x onerror=alert(2)>\n', "He said.\n",
+                         source_text="<b>Он</b> сказал.\n")
     page = render_html(comparison)
-    assert "<script>alert" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;" in page
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>" not in page
     assert "http://" not in page.replace("http-equiv", "")
     assert "<link" not in page
+    segment = _page_data(page)["segments"][0]
+    assert "".join(t for k, t in segment["ops"] if k <= 0) == '<script>alert(1)</script> said "><img src=x onerror=alert(2)>'
+    assert segment["source"] == "<b>Он</b> сказал."
+
+
+def test_html_diff_has_the_charts_and_every_segment():
+    comparison = compare("The talks was frank.\nHe said.\nNew line here.\n", "The talks were frank.\nHe said.\nA new line.\n")
+    page = render_html(comparison)
+    segments = _page_data(page)["segments"]
+    assert [s["ter"] for s in segments] == [round(s.scores.ter, 2) for s in comparison.segments]
+    assert [s["edited"] for s in segments] == [True, False, True]
+    assert page.count('class="dot"') == 3 and "Segments by TER" in page
 
 
 @pytest.fixture
@@ -132,7 +149,9 @@ def test_diff_command_formats(pair, run):
     assert report["segments"][0]["ter"] == pytest.approx(25.0)
     assert report["segments"][1]["ter"] == 0
     assert report["corpus"]["signatures"]["TER"].startswith("TER|nrefs:1|")
-    assert (pair / "d.html").read_text(encoding="utf-8").count('class="chg"') == 2
+    segments = _page_data((pair / "d.html").read_text(encoding="utf-8"))["segments"]
+    assert segments[0]["ops"] == [[0, "The talks "], [-1, "was"], [1, "were"], [0, " frank."]]
+    assert segments[1]["ops"] == [[0, "He said."]]
 
 
 def test_diff_command_missing_file(pair, run):

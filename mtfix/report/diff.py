@@ -2,7 +2,8 @@
 
 Per segment: the token edits (difflib) and sentence-level TER (HTER), chrF and BLEU; for the
 whole text: corpus scores from sacreBLEU with its signatures. Rendered for the terminal, as a
-unified diff, as JSON and as a side-by-side HTML page.
+unified diff, as JSON and as an HTML page: MT and post-edit side by side (with the source, when
+given) as a word diff, sortable by TER, with the TER histogram and TER against segment length.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from typing import Any
 
 from rich.markup import escape
 
-from mtfix.align import Change, Mode, Pair, align, edit_count, token_edits, word_diff
+from mtfix.align import (
+    Change,
+    Mode,
+    Pair,
+    align,
+    edit_count,
+    lines,
+    token_edits,
+    tokens,
+)
 from mtfix.metrics import CorpusScores, SegmentScores, score_pairs
 from mtfix.version import __version__
 
@@ -25,6 +35,7 @@ class SegmentDiff:
     pair: Pair
     changes: list[Change]
     scores: SegmentScores
+    source: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -42,6 +53,7 @@ class Comparison:
     mode: Mode
     segments: list[SegmentDiff]
     corpus: CorpusScores
+    has_source: bool = False
 
     @property
     def changed(self) -> int:
@@ -49,15 +61,18 @@ class Comparison:
 
 
 def compare(mt_text: str, pe_text: str, mt_path: str = "MT", pe_path: str = "PE",
-            mode: Mode | None = None) -> Comparison:
-    """Align the two texts and score every segment and the whole."""
+            mode: Mode | None = None, source_text: str | None = None) -> Comparison:
+    """Align the two texts and score every segment and the whole; with `source_text`, each
+    segment carries the source line of its MT line."""
     pairs, used = align(mt_text, pe_text, mode)
     scores, corpus = score_pairs([p.mt_text for p in pairs], [p.pe_text for p in pairs])
+    sources = [s.text for s in lines(source_text)] if source_text is not None else []
     segments = [
-        SegmentDiff(n, pair, token_edits(pair.mt_text, pair.pe_text), score)
+        SegmentDiff(n, pair, token_edits(pair.mt_text, pair.pe_text), score,
+                    sources[pair.mt.line - 1] if pair.mt and pair.mt.line <= len(sources) else None)
         for n, (pair, score) in enumerate(zip(pairs, scores), 1)
     ]
-    return Comparison(mt_path, pe_path, used, segments, corpus)
+    return Comparison(mt_path, pe_path, used, segments, corpus, source_text is not None)
 
 
 def _where(segment: SegmentDiff) -> str:
@@ -150,13 +165,30 @@ def render_json(comparison: Comparison) -> str:
 
 
 def render_html(comparison: Comparison) -> str:
-    """MT and post-edit side by side with word-level highlights and per-segment scores."""
-    from mtfix.report.html import environment
+    """The page: MT and post-edit side by side as a word diff, scores per segment, charts."""
+    from mtfix.report import charts
+    from mtfix.report.html import environment, script_data
+    from mtfix.report.redline import ops
 
-    rows = []
-    for segment in comparison.segments:
-        left, right = word_diff(segment.pair.mt_text, segment.pair.pe_text)
-        rows.append({"segment": segment, "mt": left, "pe": right})
+    segments = []
+    for s in comparison.segments:
+        item: dict[str, Any] = {
+            "n": s.number, "mt": s.pair.mt.line if s.pair.mt else None, "pe": s.pair.pe.line if s.pair.pe else None,
+            "ops": ops(s.pair.mt_text, s.pair.pe_text), "edited": s.changed, "edits": s.edits,
+            **s.scores.as_dict(),
+        }
+        if comparison.has_source:
+            item["source"] = s.source
+        segments.append(item)
+    ter = [s.scores.ter for s in comparison.segments]
+    figures = {
+        "histogram": charts.histogram(ter, "Segments by TER", axis="TER (a segment above 100 counts at 100)"),
+        "scatter": charts.scatter(
+            [(len(tokens(s.pair.pe_text)), s.scores.ter) for s in comparison.segments], "TER by segment length",
+            x_axis="post-edit words", y_axis="TER", y_high=100,
+        ),
+    }
     return environment().get_template("diff.html.j2").render(
-        comparison=comparison, rows=rows, version=__version__
+        comparison=comparison, charts=figures, has_source=comparison.has_source, version=__version__,
+        data=script_data({"segments": segments, "hasSource": comparison.has_source}),
     )

@@ -1,19 +1,13 @@
-"""The review page in a real browser: Debian's Chromium driven by Playwright.
-
-`.ci/run` installs both; where Chromium cannot be installed these tests are skipped and say
-why. Screenshots at 1400 and 800 px, light and dark, go to $MTFIX_TEST_OUTPUT (by default a
-`screenshots` folder in pytest's temporary directory) for a person to look at.
-"""
+"""The review page in a real browser (see conftest.py): open, search, sort, filter, keys,
+decisions exported as a baseline `mtfix check` reads and as CSV, screenshots, hostile input."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,16 +21,6 @@ from mtfix.report import html, table
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "lavrov-tillerson" / "mt.txt"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PO = r'''msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
@@ -52,50 +36,6 @@ msgstr "Tom & Jerry are are here at 07: 10."
 msgid "Готово"
 msgstr "Done."
 '''
-
-
-def _chromium() -> str:
-    for candidate in (os.environ.get("MTFIX_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.skip("Chromium is not installed (Debian package `chromium`; .ci/run installs it)")
-
-
-@pytest.fixture
-def page(tmp_path):
-    executable = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
-    profile = tempfile.mkdtemp(prefix="chromium-profile-", dir=tmp_path)
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=executable, args=ARGS, headless=True, accept_downloads=True,
-            viewport={"width": 1400, "height": 1000},
-        )
-        try:
-            browser_page = context.new_page()
-            browser_page.set_default_timeout(20_000)
-            browser_page.errors = []
-            browser_page.requests = []
-            browser_page.on("pageerror", lambda e: browser_page.errors.append(str(e)))
-            browser_page.on("request", lambda r: browser_page.requests.append(r.url))
-            yield browser_page
-            assert browser_page.errors == []
-            assert all(url.startswith(("file://", "blob:")) for url in browser_page.requests), browser_page.requests
-        finally:
-            context.close()
-
-
-@pytest.fixture
-def output(tmp_path_factory, record_property) -> Path:
-    folder = Path(os.environ.get("MTFIX_TEST_OUTPUT") or tmp_path_factory.getbasetemp() / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    record_property("screenshots", str(folder))
-    return folder
-
-
-def _open(page, path: Path) -> None:
-    page.goto(path.as_uri())
-    page.wait_for_selector("html[data-ready]")
 
 
 def _sample_report(tmp_path: Path) -> tuple[Path, FileResult]:
@@ -115,7 +55,7 @@ def _shown(page) -> tuple[int, int]:
 def test_open_search_sort_filter_and_keys(page, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     target, result = _sample_report(tmp_path)
-    _open(page, target)
+    page.open(target)
     total = len(result.issues)
     assert _shown(page) == (total, 49)
     assert page.locator(".chip").count() == total
@@ -124,7 +64,7 @@ def test_open_search_sort_filter_and_keys(page, tmp_path):
 
     page.fill("#search", "tillerson")
     sync_api.expect(page.locator("#shown")).not_to_have_text(re.compile(rf"^{total} of {total} "))
-    texts = page.locator(".seg[data-row]").all_inner_texts()
+    texts = page.locator(".seg[data-row]").all_text_contents()
     assert 0 < len(texts) < 49 and all("tillerson" in t.lower() for t in texts)
     page.fill("#search", "")
     sync_api.expect(page.locator("#shown")).to_contain_text(f"{total} of {total} issues")
@@ -144,7 +84,7 @@ def test_open_search_sort_filter_and_keys(page, tmp_path):
     first = page.locator(".seg[data-row]").first
     assert "sev-error" in first.locator(".chip").first.get_attribute("class")
     page.select_option("#f-sort", "ter")
-    scores = [float(t.split()[1]) for t in page.locator(".seg[data-row] .ter").all_inner_texts()[:5]]
+    scores = [float(t.split()[1]) for t in page.locator(".seg[data-row] .ter").all_text_contents()[:5]]
     assert scores == sorted(scores, reverse=True) and scores[0] > 0
     page.select_option("#f-sort", "position")
 
@@ -173,7 +113,7 @@ def test_false_positive_goes_to_a_baseline_check_reads(page, tmp_path, run):
     made = run("report", "mt.txt", "-o", "report.html")
     assert made.returncode == 0, made.stderr
     before = json.loads(run("check", "--format", "json", "mt.txt").stdout)["files"][0]["issues"]
-    _open(page, tmp_path / "report.html")
+    page.open(tmp_path / "report.html")
 
     chip = page.locator('.chip:has(b.code:text-is("GR002"))')
     assert chip.count() == 1
@@ -221,7 +161,7 @@ def test_screenshots_at_1400_and_800_light_and_dark(page, tmp_path, output):
         for scheme in ("light", "dark"):
             page.set_viewport_size({"width": width, "height": 1000})
             page.emulate_media(color_scheme=scheme)
-            _open(page, target)
+            page.open(target)
             assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing sticks out
             heights = page.eval_on_selector_all(".stats li", "items => items.map(i => i.getBoundingClientRect().height)")
             assert max(heights) < 32  # each figure on one line
@@ -250,7 +190,7 @@ def test_hostile_input_stays_text(page, tmp_path, run):
     assert made.returncode == 0, made.stderr
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    _open(page, tmp_path / "report.html")
+    page.open(tmp_path / "report.html")
     for view in ("2", "3", "1"):
         page.keyboard.press(view)
         page.wait_for_timeout(100)
@@ -262,11 +202,11 @@ def test_hostile_input_stays_text(page, tmp_path, run):
     assert page.title() == HOSTILE
     assert HOSTILE in page.locator("h1").inner_text()
     assert name in page.locator(".file-head").first.inner_text()
-    targets = page.locator(".c-tgt").all_inner_texts()
+    targets = page.locator(".c-tgt").all_text_contents()
     assert any(HOSTILE in t for t in targets)
-    assert any(HOSTILE in t for t in page.locator(".c-src").all_inner_texts())
-    assert any(HOSTILE in t for t in page.locator(".c-id").all_inner_texts())
-    assert any(f"Good {HOSTILE} Co" in t for t in page.locator(".chip .msg, .chip .sugg").all_inner_texts())
+    assert any(HOSTILE in t for t in page.locator(".c-src").all_text_contents())
+    assert any(HOSTILE in t for t in page.locator(".c-id").all_text_contents())
+    assert any(f"Good {HOSTILE} Co" in t for t in page.locator(".chip .msg, .chip .sugg").all_text_contents())
     page.keyboard.press("3")
     assert name in page.locator("#issue-rows").inner_text()
     page.keyboard.press("1")

@@ -11,13 +11,13 @@
   var storeKey = "mtfix-review:" + data.key;
   var marks = loadMarks();
   var $ = function (id) { return document.getElementById(id); };
+  var el = mtfixPage.el;
   var state = {
     view: "segments", query: "", severity: { error: true, warning: true, info: true },
     category: "", rule: "", file: "", status: "", only: data.onlyIssues, sort: "position",
     page: { segments: 0, issues: 0 }, current: -1
   };
   var shownRows = [], shownIssues = [], issueOn = new Uint8Array(issues.length);
-  var haystacks = null;
 
   rows.forEach(function (row, n) {
     row.n = n;
@@ -30,13 +30,6 @@
     });
   });
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
   function loadMarks() {
     try { return JSON.parse(window.localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { return {}; }
   }
@@ -44,16 +37,22 @@
     try { window.localStorage.setItem(storeKey, JSON.stringify(marks)); } catch (e) { /* private mode: this session only */ }
   }
 
-  // What matches the filters and the search.
+  // What matches the filters and the search. Each row's searchable text is worked out when
+  // first searched, or while the page is idle after opening.
+  var haystacks = new Array(rows.length);
   function haystack(n) {
-    if (!haystacks) {
-      haystacks = rows.map(function (row) {
-        var parts = [row.id, row.context || "", row.source || "", row.target, fixedText(row) || ""];
-        (row.issues || []).forEach(function (k) { parts.push(issues[k].code, issues[k].message); });
-        return parts.join("\u0001").toLowerCase();
-      });
+    if (haystacks[n] === undefined) {
+      var row = rows[n];
+      var parts = [row.id, row.context || "", row.source || "", row.target, fixedText(row) || ""];
+      (row.issues || []).forEach(function (k) { parts.push(issues[k].code, issues[k].message); });
+      haystacks[n] = parts.join("\u0001").toLowerCase();
     }
     return haystacks[n];
+  }
+  function prepareSearch(from) {
+    var until = Math.min(rows.length, from + 2000);
+    for (var n = from; n < until; n++) haystack(n);
+    if (until < rows.length) setTimeout(function () { prepareSearch(until); }, 0);
   }
   function issueFilterActive() {
     return !(state.severity.error && state.severity.warning && state.severity.info) ||
@@ -269,24 +268,9 @@
 
   // Pages of rows and of issues.
   function pager(view, total) {
-    var size = PAGE[view], pages = Math.max(1, Math.ceil(total / size));
-    var page = Math.min(state.page[view], pages - 1);
-    state.page[view] = page;
-    document.querySelectorAll(".pager[data-view=" + view + "]").forEach(function (bar) {
-      bar.textContent = "";
-      var from = total ? page * size + 1 : 0, to = Math.min(total, (page + 1) * size);
-      [["\u00ab", 0], ["\u2039", page - 1], ["\u203a", page + 1], ["\u00bb", pages - 1]].forEach(function (b, n) {
-        var button = el("button", "", b[0]);
-        button.type = "button";
-        button.dataset.page = String(b[1]);
-        button.dataset.view = view;
-        button.title = ["first page", "previous page", "next page", "last page"][n];
-        button.disabled = b[1] < 0 || b[1] >= pages || b[1] === page;
-        bar.appendChild(button);
-        if (n === 1) bar.appendChild(el("span", "where", from + "\u2013" + to + " of " + total + " (page " + (page + 1) + " of " + pages + ")"));
-      });
-    });
-    return [page * size, Math.min(total, (page + 1) * size)];
+    var shown = mtfixPage.pager(view, state.page[view], PAGE[view], total);
+    state.page[view] = shown.page;
+    return [shown.from, shown.to];
   }
   function renderSegments(all) {
     var box = $("segments");
@@ -552,10 +536,8 @@
   $("segments").addEventListener("focusout", function (event) { hot(event, false); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var target = event.target || {};
-    var tag = target.tagName || "";
-    if (tag === "INPUT" && target.type === "search" || tag === "TEXTAREA" || tag === "SELECT") {
-      if (event.key === "Escape") target.blur();
+    if (mtfixPage.typing(event)) {
+      if (event.key === "Escape") event.target.blur();
       return;
     }
     var keys = {
@@ -568,17 +550,7 @@
     };
     if (keys[event.key]) { keys[event.key](); event.preventDefault(); }
   });
-  var themes = ["auto", "light", "dark"];
-  function setTheme(name) {
-    if (name === "auto") document.documentElement.removeAttribute("data-theme");
-    else document.documentElement.dataset.theme = name;
-    $("theme").textContent = "Theme: " + name;
-    try { window.localStorage.setItem("mtfix-theme", name); } catch (e) { /* this session only */ }
-  }
-  $("theme").addEventListener("click", function () {
-    setTheme(themes[(themes.indexOf(document.documentElement.dataset.theme || "auto") + 1) % themes.length]);
-  });
-  try { setTheme(window.localStorage.getItem("mtfix-theme") || "auto"); } catch (e) { setTheme("auto"); }
+  mtfixPage.theme($("theme"));
   window.addEventListener("beforeprint", function () {
     if (state.view === "segments") renderSegments(true); else if (state.view === "issues") renderIssues(true);
   });
@@ -587,5 +559,6 @@
   updateDecisions();
   apply();
   setView(issues.length || rows.length ? "segments" : "summary");
-  document.documentElement.dataset.ready = "true";
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
+  setTimeout(function () { prepareSearch(0); }, 200);
 })();
