@@ -10,7 +10,7 @@ from mtfix.rules.bilingual.common import units
 
 _PLACEHOLDER = re.compile(
     r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcr@]|%\([\w.]+\)[sdifr]"  # printf, Python
-    r"|\{\{[^{}]*\}\}|\{[\w.:!]*\}|\$\{\w+\}|\$\w+\$?"  # templates, {0}, {name}, ${x}
+    r"|\{\{[^{}]*\}\}|\{[\w.:!]*\}|\$\{\w+\}|\$[A-Za-z_]\w*\$?"  # templates, {0}, {name}, ${x}, $name ($25 is money)
     r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"  # tags
     r"|\b(?:https?|ftp)://[^\s<>\"']*[^\s<>\"'.,;:!?)]|\bwww\.[^\s<>\"']*[^\s<>\"'.,;:!?)]"  # URLs
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # e-mail
