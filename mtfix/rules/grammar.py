@@ -118,9 +118,12 @@ class MissingConjunction(Rule):
         surnames, pattern = self.surnames
         if pattern is None:
             return
+        people = {person for person, _gender in self.context.glossary.people()}
         for m in document.finditer(pattern):
-            if surnames[m["first"]] == surnames[m["second"]]:
-                continue
+            if surnames[m["first"]] == surnames[m["second"]] or m.group() in people:
+                continue  # one person's names (Sergei Lavrov), not two people
+            if _REPLACE.search(document.text, max(0, m.start() - 20), m.start()):
+                continue  # `replace Biden Clinton`: replace one with the other
             joined = f"{m['first']} and {m['second']}"
             yield self.issue(
                 m.start(),
@@ -131,6 +134,9 @@ class MissingConjunction(Rule):
                 fix=Fix.unsafe(Edit.replace(m.start("gap"), m.end("gap"), " and ")),
             )
 
+
+#: A verb before two names that means one for the other (заменить Байдена Клинтон).
+_REPLACE = re.compile(r"\b(?:replac|substitut|swapp?)\w*[ \t]+$", re.IGNORECASE)
 
 SLIPS = "grammar-slips.yml"
 _CAPITAL = r"[A-Z][\w'’-]*"
