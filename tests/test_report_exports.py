@@ -84,3 +84,31 @@ def test_text_a_spreadsheet_would_run_is_marked_as_text():
     assert table.spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
     assert table.spreadsheet_safe("He said.") == "He said."
     assert table.spreadsheet_safe(3) == 3
+
+
+def test_report_command_writes_xlsx_and_csv(catalog, run):
+    openpyxl = pytest.importorskip("openpyxl")
+    path, result = catalog
+    made = run("report", "x.po", "--format", "xlsx", "-o", "issues.xlsx", cwd=path.parent)
+    assert made.returncode == 0, made.stderr
+    sheet = openpyxl.load_workbook(path.parent / "issues.xlsx").active
+    values = list(sheet.iter_rows(values_only=True))
+    assert len(values) == 1 + len(result.issues)
+    assert values[1][table.COLUMNS.index("unit")] == "menu | Мы не можем согласиться"
+    piped = run("report", "x.po", "--format", "xlsx", cwd=path.parent)  # standard output is not a terminal here
+    assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
+    listed = run("report", "x.po", "--format", "csv", cwd=path.parent)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.decode() == csv_report.render([result])
+    checked = run("check", "--format", "csv", "x.po", cwd=path.parent)
+    assert checked.returncode == 1 and checked.stdout == listed.stdout
+
+
+def test_diff_command_shows_the_source(tmp_path, run):
+    (tmp_path / "mt.txt").write_text("The talks was frank.\n", encoding="utf-8")
+    (tmp_path / "pe.txt").write_text("The talks were frank.\n", encoding="utf-8")
+    (tmp_path / "src.txt").write_text("Переговоры были откровенными.\n", encoding="utf-8")
+    made = run("diff", "mt.txt", "pe.txt", "--source", "src.txt", "-o", "d.html")
+    assert made.returncode == 0, made.stderr
+    page = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert '"source":"Переговоры были откровенными."' in page and 'class="c-src"' in page

@@ -36,6 +36,9 @@ def diff_command(
         Alignment, typer.Option("--align", help="Segments: by line, by sentence, or auto (line when line counts agree).")
     ] = Alignment.auto,
     show_all: Annotated[bool, typer.Option("--all", help="Show unedited segments too.")] = False,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help="The source text, a line for each MT line: shown beside it on the HTML page.")
+    ] = None,
     quiet: Quiet = False,
     color: ColorOption = Color.auto,
     max_file_size: MaxFileSize = None,
@@ -45,12 +48,13 @@ def diff_command(
     from mtfix.writer import WriteError, write_output
 
     limit = _limit(max_file_size)
-    _stdin_once([mt, postedit])
+    _stdin_once([mt, postedit, *([source] if source else [])])
     before, after = _read_text(mt, limit), _read_text(postedit, limit)
+    source_text = _read_text(source, limit).text if source else None
     if not before.text.strip() and not after.text.strip():
         raise _fail(f"{before.path} and {after.path} are both empty: nothing to compare")
     mode = None if alignment is Alignment.auto else alignment.value
-    comparison = diff_report.compare(before.text, after.text, before.path, after.path, mode)
+    comparison = diff_report.compare(before.text, after.text, before.path, after.path, mode, source_text)
     if html_file:
         try:
             write_output(html_file, diff_report.render_html(comparison).encode("utf-8"))

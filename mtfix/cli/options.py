@@ -21,6 +21,7 @@ class Format(str, Enum):
     github = "github"
     junit = "junit"
     html = "html"
+    csv = "csv"
 
 
 class Color(str, Enum):
