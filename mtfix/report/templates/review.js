@@ -146,7 +146,7 @@
     for (var c = 0; c < cuts.length; c++) {
       var a = cuts[c], b = c + 1 < cuts.length ? cuts[c + 1] : a;
       spans.forEach(function (s) {
-        if (s.start === s.end && s.start === a && !s.placed && (a < end || a === end && s.atEnd)) {
+        if (s.start === s.end && s.start === a && !s.placed) {
           s.placed = true;
           var point = el("span", "point sev-" + issues[s.k].severity);
           point.dataset.issues = String(s.k);
@@ -172,9 +172,7 @@
   }
   function targetCell(row) {
     var cell = el("div", "c-tgt text");
-    var spans = spansOn(row, "target");
-    spans.forEach(function (s) { s.atEnd = true; });
-    appendMarked(cell, row.target, 0, spans, { list: row.codes || [], next: 0 }, "");
+    appendMarked(cell, row.target, 0, spansOn(row, "target"), { list: row.codes || [], next: 0 }, "");
     return cell;
   }
   function fixedCell(row) {
@@ -182,7 +180,6 @@
     if (row.fixed === null) { cell.appendChild(el("span", "muted", "(no such unit in the fixed text)")); return cell; }
     if (!row.diff) { cell.classList.add("same"); cell.appendChild(el("span", "muted", "unchanged")); return cell; }
     var spans = spansOn(row, "fixed"), at = 0, codes = { list: row.codes || [], next: 0 };
-    spans.forEach(function (s) { s.atEnd = true; });
     row.diff.forEach(function (op) {
       if (op[0] < 0) { appendText(cell, op[1], { list: [], next: 0 }, "del"); return; }
       appendMarked(cell, op[1], at, spans, codes, op[0] > 0 ? "ins" : "");
