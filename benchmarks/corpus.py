@@ -62,7 +62,9 @@ def measure(inputs: tuple[Path, Path], out: Path, mode: str, shard_size: int, st
     load_before = os.getloadavg()[0]
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(  # Ctrl-C reaches it even when this script runs in the background
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
+    )
     peak = _Peak(process.pid)
     peak.start()
     try:
