@@ -85,7 +85,8 @@ def measure(inputs: tuple[Path, Path], out: Path, mode: str, shard_size: int, st
     shard_cpu = sum(m["cpu_seconds"] for m in markers)
     return {
         "mode": mode, "rows": rows, "shards": len(markers), "wall": wall, "rows_per_second": rows / wall,
-        "cpu": cpu, "rows_per_cpu_second": rows / cpu, "shard_cpu": shard_cpu, "rows_per_shard_cpu_second": rows / shard_cpu,
+        "cpu": cpu, "rows_per_cpu_second": rows / cpu if cpu else 0.0, "shard_cpu": shard_cpu,
+        "rows_per_shard_cpu_second": rows / shard_cpu if shard_cpu else 0.0,
         "peak_mb": peak.peak / 2**20, "load": (load_before, os.getloadavg()[0]), "stopped": stopped,
     }
 
