@@ -238,7 +238,7 @@ def test_a_plan_that_no_longer_matches_is_refused(tmp_path):
     assert f"{target} changed since it was planned" in lines[0] and "delete this one" in lines[0]
 
 
-def test_filter_fix_stats_and_run_shard_from_the_command_line(tmp_path):
+def test_filter_stats_and_run_shard_from_the_command_line(tmp_path):
     source, target = write_lines(tmp_path, pairs()[:30])
     runner = CliRunner()
     out = tmp_path / "filtered"
