@@ -340,8 +340,8 @@ def _capitalised_pair(upper: str, lower: str, other: str) -> re.Pattern[str]:
     letter = f"[A-Za-z{upper}{lower}{other}]"
     return re.compile(
         rf"([A-Z{upper}](?<!{letter}.)(?<!{letter}-.)(?<![.!?:] .)(?<!\n.)"
-        rf"(?=[a-z{lower}]){letter}*+(?:-{letter}++)*+)"
-        rf"(?=[ \t\u00a0]++({letter}++(?:-{letter}++)*+))"
+        rf"(?=[a-z{lower}]){letter}*(?:-{letter}+)*)"
+        rf"(?=[ \t\u00a0]+({letter}+(?:-{letter}+)*))"
     )
 
 
