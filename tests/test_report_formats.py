@@ -1,5 +1,5 @@
 """Machine formats for `mtfix check`: SARIF 2.1.0 (schema-validated), GitHub workflow commands,
-JUnit XML and JSON Lines."""
+JUnit XML and JSON Lines (GitLab and reviewdog in test_ci_formats.py)."""
 
 from __future__ import annotations
 
@@ -87,18 +87,25 @@ def test_github_reports_unreadable_files():
     assert out == "::error file=x.txt,title=mtfix::x.txt: no such file\n"
 
 
-def test_junit_one_testcase_per_file():
+def test_junit_one_testcase_per_issue():
     clean = _result('"We agree," he said.\n', "clean.txt")
     broken = FileResult("gone.txt", error="gone.txt: no such file")
-    out = junit.render([_result(BAD + "\x0b bell\x07", "bad.txt"), clean, broken])
+    bad = _result(BAD + "\x0b bell\x07", "bad.txt")
+    out = junit.render([bad, clean, broken])
     root = ET.fromstring(out.encode())
-    cases = root.findall("./testsuite/testcase")
-    assert [c.get("name") for c in cases] == ["bad.txt", "clean.txt", "gone.txt"]
-    assert cases[0].find("failure") is not None
-    assert "bad.txt:1:10: PU001" in cases[0].find("failure").text
-    assert cases[1].find("failure") is None and cases[1].find("error") is None
-    assert cases[2].find("error") is not None
-    assert root.get("tests") == "3" and root.get("failures") == "1" and root.get("errors") == "1"
+    suites = root.findall("./testsuite")
+    assert [s.get("name") for s in suites] == ["bad.txt", "clean.txt", "gone.txt"]
+    cases = suites[0].findall("testcase")
+    assert len(cases) == len(bad.issues) >= 2
+    first = cases[0]
+    assert (first.get("name"), first.get("file"), first.get("line")) == ("PU001 bad.txt:1:10", "bad.txt", "1")
+    assert "bad.txt:1:10: PU001" in first.find("failure").text
+    assert "time" not in first.attrib and "time" not in root.attrib
+    (passed,) = suites[1].findall("testcase")
+    assert passed.find("failure") is None and passed.find("error") is None
+    assert suites[2].find("testcase/error") is not None
+    assert root.get("tests") == str(len(bad.issues) + 2)
+    assert root.get("failures") == str(len(bad.issues)) and root.get("errors") == "1"
 
 
 def test_jsonl_one_issue_per_line():
@@ -111,7 +118,7 @@ def test_jsonl_one_issue_per_line():
     assert first["line"] == 1
 
 
-@pytest.mark.parametrize("name", ["sarif", "github", "junit", "jsonl", "html"])
+@pytest.mark.parametrize("name", ["sarif", "github", "gitlab", "rdjson", "junit", "jsonl", "html"])
 def test_check_accepts_the_format(tmp_path, monkeypatch, name):
     from typer.testing import CliRunner
 

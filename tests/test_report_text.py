@@ -140,7 +140,7 @@ def test_piped_report_is_what_rich_prints():
 def test_plain_lines_only_when_rich_would_print_the_text_as_is():
     result = _result()
     assert text.plain([result]) == _printed_by_rich([result]).removesuffix("\n")
-    assert text.plain([FileResult("a[b].txt", error="a[b].txt: no such file")]) is None
+    assert text.plain([_result(path="a[b].txt")]) is None
 
 
 def test_line_numbers_are_not_emoji_codes():

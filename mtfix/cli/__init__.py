@@ -3,7 +3,7 @@
 Exit codes: 0 no issues, 1 issues found, 2 usage, configuration, input or output error, or a
 failure of mtfix itself (one line on stderr; the traceback too with MTFIX_DEBUG=1).
 
-One module per command (check, fix, rules and explain, report, diff, score, glossary); the
+One module per command (check, fix, rules and explain, report, diff, score, server, glossary); the
 options they share are in `mtfix.cli.options`, reading inputs and reporting in `mtfix.cli.run`.
 Each imports only typer at start-up: the engine, the rules and rich load when a command runs.
 """
@@ -16,11 +16,13 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli import check, corpus, diff, fix, glossary, report, rules, score
+from mtfix.cli import check, corpus, diff, fix, glossary, report, rules, score, server
+from mtfix.cli.help import Group
 from mtfix.version import __version__
 
 app = typer.Typer(
     name="mtfix",
+    cls=Group,
     help="Find, fix and report machine-translation artifacts in English translated from Russian.",
     no_args_is_help=True,
     add_completion=False,
@@ -54,8 +56,9 @@ app.command()(rules.explain)
 app.command()(report.report)
 app.command("diff")(diff.diff_command)
 app.command()(score.score)
-app.add_typer(glossary.app, name="glossary")
-app.add_typer(corpus.app, name="corpus")
+app.command()(server.server)
+app.add_typer(glossary.app, name="glossary", cls=Group)
+app.add_typer(corpus.app, name="corpus", cls=Group)
 
 
 def main() -> None:

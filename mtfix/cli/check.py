@@ -13,6 +13,7 @@ from mtfix.cli.options import (
     ColorOption,
     ConfigPath,
     ExitZero,
+    ExtendSelect,
     FailOn,
     FailOnOption,
     Format,
@@ -24,22 +25,34 @@ from mtfix.cli.options import (
     LanguageTool,
     MaxFileSize,
     NoCache,
+    NoRespectGitignore,
+    OutputFile,
     Paths,
     Quiet,
     Select,
+    ShowSettings,
     Statistics,
+    StdinFilename,
     TextUnitsOption,
     _cache,
     _fail,
     _resolver,
 )
-from mtfix.cli.run import _checker, _exit_code, _report, _run, _SecondOpinion
+from mtfix.cli.run import (
+    _checker,
+    _exit_code,
+    _report,
+    _run,
+    _SecondOpinion,
+    _show_settings,
+)
 
 
 def check(
-    paths: Paths,
+    paths: Paths = None,
     output: FormatOption = Format.text,
     select: Select = None,
+    extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     glossary: Glossaries = None,
     config: ConfigPath = None,
@@ -54,6 +67,10 @@ def check(
     text_units: TextUnitsOption = None,
     no_cache: NoCache = False,
     max_file_size: MaxFileSize = None,
+    output_file: OutputFile = None,
+    stdin_filename: StdinFilename = None,
+    no_respect_gitignore: NoRespectGitignore = False,
+    show_settings: ShowSettings = False,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Hide the known issues listed in this baseline file.")
     ] = None,
@@ -63,12 +80,17 @@ def check(
 ) -> None:
     """Report machine-translation artifacts; nothing is changed."""
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size)
-    results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, input_format)
+    resolver = _resolver(
+        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select
+    )
+    if show_settings:
+        _show_settings(paths, resolver, input_format, stdin_filename, not no_respect_gitignore)
+    found = {"input_format": input_format, "stdin_filename": stdin_filename, "respect_gitignore": not no_respect_gitignore}
+    results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, **found)
     if write_baseline:
         _write_baseline(results, write_baseline)
         raise typer.Exit(_exit_code(results, exit_zero=True))
-    _report(results, output, statistics, quiet, color=color)
+    _report(results, output, statistics, quiet, color=color, output_file=output_file)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 

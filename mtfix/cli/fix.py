@@ -14,6 +14,7 @@ from mtfix.cli.options import (
     ColorOption,
     ConfigPath,
     ExitZero,
+    ExtendSelect,
     FailOn,
     FailOnOption,
     Format,
@@ -25,24 +26,44 @@ from mtfix.cli.options import (
     LanguageTool,
     MaxFileSize,
     NoCache,
+    NoRespectGitignore,
+    OutputFile,
     Paths,
     Quiet,
     Select,
+    ShowSettings,
     Statistics,
+    StdinFilename,
     TextUnitsOption,
     _cache,
     _resolver,
 )
-from mtfix.cli.run import _exit_code, _report, _run, _SecondOpinion
+from mtfix.cli.run import (
+    _console,
+    _exit_code,
+    _may_be_terminal,
+    _report,
+    _run,
+    _SecondOpinion,
+    _show_settings,
+)
 
 
 def fix(
-    paths: Paths,
+    paths: Paths = None,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes; write nothing.")] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Print the fixes and write nothing: on a terminal word by word in colour, "
+            "else as a unified diff.",
+        ),
+    ] = False,
     stdout: Annotated[bool, typer.Option("--stdout", help="Print the fixed text; write nothing.")] = False,
     output: FormatOption = Format.text,
     select: Select = None,
+    extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     glossary: Glossaries = None,
     config: ConfigPath = None,
@@ -57,6 +78,10 @@ def fix(
     text_units: TextUnitsOption = None,
     no_cache: NoCache = False,
     max_file_size: MaxFileSize = None,
+    output_file: OutputFile = None,
+    stdin_filename: StdinFilename = None,
+    no_respect_gitignore: NoRespectGitignore = False,
+    show_settings: ShowSettings = False,
 ) -> None:
     """Apply safe fixes in place, then report what remains."""
     from mtfix import engine
@@ -64,32 +89,41 @@ def fix(
     from mtfix.inputs import STDIN
 
     _cache(no_cache)
-    resolver = _resolver(select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size)
+    resolver = _resolver(
+        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select
+    )
+    if show_settings:
+        _show_settings(paths, resolver, input_format, stdin_filename, not no_respect_gitignore)
+    found = {"input_format": input_format, "stdin_filename": stdin_filename, "respect_gitignore": not no_respect_gitignore}
     opinion = _SecondOpinion()
 
     def act(document, context, source):
         outcome = engine.fix(document, context, unsafe=unsafe_fixes, extra=opinion)
-        _emit(document, outcome.document, source, diff, stdout)
+        _emit(document, outcome.document, source, diff, stdout, color)
         return FileResult(
             document.path, document, outcome.remaining, outcome.document, outcome.applied, context=context
         )
 
-    results = _run(paths, resolver, act, input_format=input_format)
-    stream = sys.stderr if (diff or stdout or STDIN in paths) else None
-    _report(results, output, statistics, quiet, stream=stream, color=color)
+    results = _run(paths, resolver, act, **found)
+    stream = sys.stderr if (diff or stdout or STDIN in (paths or ())) else None
+    _report(results, output, statistics, quiet, stream=stream, color=color, output_file=output_file, dry_run=diff)
     if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 
-def _emit(document, fixed, source, diff: bool, to_stdout: bool) -> None:
-    """Where a fixed document goes: with `diff`, a unified diff of a change on stdout; with
-    `to_stdout`, or for standard input (no `source`), the fixed text on stdout; otherwise a
-    changed file is written over the file `source` says was read (WriteError if it cannot
-    or must not be)."""
+def _emit(document, fixed, source, diff: bool, to_stdout: bool, color=None) -> None:
+    """Where a fixed document goes: with `diff`, the change on stdout (word by word on a
+    terminal, else a unified diff); with `to_stdout`, or for standard input (no `source`), the
+    fixed text on stdout; otherwise a changed file is written over the file `source` says was
+    read (WriteError if it cannot or must not be)."""
     changed = fixed.raw != document.raw
     if diff:
-        if changed:
+        if changed and _may_be_terminal(sys.stdout, color) and (console := _console(sys.stdout, color)).is_terminal:
+            from mtfix.report import worddiff
+
+            console.print(worddiff.render(document.path, document.raw, fixed.raw))
+        elif changed:
             sys.stdout.write(_unified_diff(document, fixed))
     elif to_stdout or source is None:
         sys.stdout.write(fixed.raw)

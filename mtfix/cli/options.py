@@ -19,6 +19,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
+    gitlab = "gitlab"
+    rdjson = "rdjson"
     junit = "junit"
     html = "html"
     csv = "csv"
@@ -53,10 +55,37 @@ class FailOn(str, Enum):
 
 
 Paths = Annotated[
-    list[str],
+    Optional[list[str]],
     typer.Argument(
-        help="Files or folders to check (.txt .md .html .xlf .xliff .po .pot .tmx .tsv .jsonl); - reads stdin."
+        help="Files or folders to check (default: the current folder). A folder is searched for "
+        ".txt .md .markdown .html .htm .xlf .xliff .po .pot .tmx .tsv .jsonl and the extensions "
+        "`extension` maps, skipping `exclude` and .gitignore; - reads standard input.",
+        show_default=False,
     ),
+]
+ExtendSelect = Annotated[
+    Optional[list[str]],
+    typer.Option("--extend-select", help="Add these rule codes or prefixes to the selection (repeatable, or comma-separated)."),
+]
+NoRespectGitignore = Annotated[
+    bool,
+    typer.Option("--no-respect-gitignore", help="Search folders without skipping what .gitignore files ignore."),
+]
+StdinFilename = Annotated[
+    Optional[str],
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The name of the file standard input holds: its format, configuration and per-file-ignores, and the name reports give.",
+    ),
+]
+OutputFile = Annotated[
+    Optional[Path],
+    typer.Option("--output-file", "-o", help="Write the report to this file instead of standard output.", dir_okay=False),
+]
+ShowSettings = Annotated[
+    bool,
+    typer.Option("--show-settings", help="Print the configuration that applies to the first file, and exit."),
 ]
 InputFormatOption = Annotated[
     Optional[InputFormat],
@@ -110,7 +139,7 @@ NoCache = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print issues only, no summary.")]
-Statistics = Annotated[bool, typer.Option("--statistics", help="Count issues per rule.")]
+Statistics = Annotated[bool, typer.Option("--statistics", help="Print the number of issues per rule instead of the issues.")]
 LanguageTool = Annotated[
     Optional[str],
     typer.Option(
@@ -199,20 +228,35 @@ def _stdin_once(names: list[str]) -> None:
 
 
 def _resolver(
-    select, ignore, glossary, config_path, languagetool=None, include_fuzzy=False, text_units=None, max_file_size=None
+    select,
+    ignore,
+    glossary,
+    config_path,
+    languagetool=None,
+    include_fuzzy=False,
+    text_units=None,
+    max_file_size=None,
+    extend_select=None,
 ):
-    from mtfix.config import ConfigError, check_glossary, check_selectors, languagetool_target
+    from mtfix.config import (
+        ConfigError,
+        check_glossary,
+        check_selectors,
+        languagetool_target,
+    )
     from mtfix.inputs import SettingsResolver
 
-    select, ignore = _codes(select), _codes(ignore)
+    select, ignore, extend = _codes(select), _codes(ignore), _codes(extend_select)
     try:
         check_selectors(select, "--select", "command line")
         check_selectors(ignore, "--ignore", "command line")
+        check_selectors(extend, "--extend-select", "command line")
         for path in glossary or ():
             check_glossary(path, "--glossary", "command line")
         return SettingsResolver(
             config_path,
             glossaries=tuple(p.resolve() for p in glossary or ()),
+            extend_select=extend,
             select=select,
             ignore=ignore,
             languagetool=None if languagetool is None else languagetool_target(languagetool, "--languagetool", "command line"),

@@ -37,7 +37,7 @@ class ReportFormat(str, Enum):
 
 
 def report(
-    paths: Paths,
+    paths: Paths = None,
     output_file: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write the report here (default: standard output).", dir_okay=False)
     ] = None,

@@ -52,10 +52,12 @@ def _print_json(rules) -> None:
 
 
 def _print_table(rules) -> None:
+    print(f"{'code':<6} {'fix':<3}  {'severity':<8} {'name':<28}  category")
     for rule in rules:
         fixable = "[*]" if rule.fixable else "   "
-        print(f"{rule.code}  {fixable}  {rule.severity.value:<7}  {rule.name:<28}  {rule.category}")
-    print(f"LT:*   [*]  {'mapped':<7}  {'languagetool':<28}  with --languagetool (mtfix explain LT)")
+        print(f"{rule.code:<6} {fixable}  {rule.severity.value:<8} {rule.name:<28}  {rule.category}")
+    print(f"{'LT:*':<6} [*]  {'mapped':<8} {'languagetool':<28}  with --languagetool (mtfix explain LT)")
+    print("[*]: the rule can fix what it finds (`mtfix explain CODE` says when and how safely).")
 
 
 def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PU001.")]) -> None:

@@ -36,9 +36,18 @@ class _SecondOpinion:
         return self._opinion(document, context, found)
 
 
-def _run(paths, resolver, act, baseline: Path | None = None, input_format: InputFormat | None = None):
+def _run(
+    paths,
+    resolver,
+    act,
+    baseline: Path | None = None,
+    input_format: InputFormat | None = None,
+    stdin_filename: str | None = None,
+    respect_gitignore: bool = True,
+):
     """Read each input, run `act(document, context, source)` on it (`source`: the Snapshot of
-    the file read, None for standard input), and collect FileResults.
+    the file read, None for standard input), and collect FileResults. Standard input is
+    named, configured and read as `stdin_filename` when given.
 
     Input, config, glossary and write problems, and any failure of mtfix itself, become a
     one-line error on that file; the other files are still processed.
@@ -49,8 +58,10 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
     from mtfix.context import Contexts
     from mtfix.engine import FileResult
     from mtfix.inputs import STDIN, collect
+    from mtfix.inputs import input_format as format_for
     from mtfix.writer import WriteError
 
+    paths = paths or ["."]
     _stdin_once(paths)
     try:
         known = _baseline(baseline, resolver) if baseline else None
@@ -60,18 +71,19 @@ def _run(paths, resolver, act, baseline: Path | None = None, input_format: Input
     contexts = Contexts()  # one per configuration: its rules and glossaries load once
     warned: set = set()
     results = []
-    for item in _progress(collect(paths)):
+    for item in _progress(collect(paths, resolver, respect_gitignore, every_file=fmt is not None)):
         if isinstance(item, documents.InputError):
             results.append(FileResult(path=item.path or "", error=str(item)))
             continue
-        name = files.display(item)
+        stand_in = Path(stdin_filename) if item == STDIN and stdin_filename else item
+        name = files.display(stand_in)
         try:
-            settings = resolver.for_path(item)
+            settings = resolver.for_path(stand_in)
             if item == STDIN:
                 data, source = files.read_stream(sys.stdin.buffer, STDIN, settings.max_file_size), None
             else:
                 data, source = files.read(item, settings.max_file_size)
-            document = formats.decode(data, name, fmt, settings.reading)
+            document = formats.decode(data, name, fmt or format_for(stand_in, settings), settings.reading)
             context = contexts(settings)
             _warn_if_nothing_selected(context, warned)
             result = act(document, context, source)
@@ -157,7 +169,26 @@ def _read_text(name: str, limit: int | None = None):
         raise _fail(str(err)) from None
 
 
-def _report(results, output: Format, statistics=False, quiet=False, stream=None, color=None) -> None:
+def _report(
+    results, output: Format, statistics=False, quiet=False, stream=None, color=None, output_file=None, dry_run=False
+) -> None:
+    """The report on `stream` (stdout by default) or, whole or not at all, in `output_file`;
+    for `github`, the summary table in $GITHUB_STEP_SUMMARY too. `dry_run`: the fixes
+    counted were not written (`fix --diff`)."""
+    if output_file is not None:
+        import io
+
+        from mtfix.writer import WriteError, write_output
+
+        buffer = io.StringIO()
+        _report(results, output, statistics, quiet, buffer, Color.never if color is Color.auto else color, None, dry_run)
+        try:
+            write_output(output_file, buffer.getvalue().encode("utf-8"))
+        except WriteError as err:
+            raise _fail(f"--output-file: {err}") from None
+        return
+    if output is Format.github:
+        _step_summary(results)
     if output is not Format.text:
         import importlib
 
@@ -169,7 +200,7 @@ def _report(results, output: Format, statistics=False, quiet=False, stream=None,
     stream = stream or sys.stdout
     if not _may_be_terminal(stream, color):
         # What rich prints for the plain lines, without loading rich or parsing markup.
-        lines = text.plain(results, statistics=statistics, quiet=quiet)
+        lines = text.plain(results, statistics=statistics, quiet=quiet, dry_run=dry_run)
         if lines is not None:
             if lines:
                 stream.write(lines + "\n")
@@ -177,12 +208,51 @@ def _report(results, output: Format, statistics=False, quiet=False, stream=None,
             return
     console = _console(stream, color)
     if console.is_terminal:
-        for renderable in text.renderables(results, statistics=statistics, quiet=quiet):
+        for renderable in text.renderables(results, statistics, quiet, width=console.width, dry_run=dry_run):
             console.print(renderable)
         return
-    rendered = text.render(results, statistics=statistics, quiet=quiet)
+    rendered = text.render(results, statistics=statistics, quiet=quiet, dry_run=dry_run)
     if rendered:
         console.print(rendered)
+
+
+def _step_summary(results) -> None:
+    """Append the run's summary table to the file $GITHUB_STEP_SUMMARY names, if it is set."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from mtfix.report import github
+
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(github.summary(results))
+    except OSError as err:
+        print(f"mtfix: warning: GITHUB_STEP_SUMMARY: cannot write {target}: {err.strerror}", file=sys.stderr)
+
+
+def _show_settings(paths, resolver, input_format, stdin_filename, respect_gitignore) -> None:
+    """Print the settings of the first input (`--show-settings`) and end the command."""
+    import typer
+
+    from mtfix import document as documents
+    from mtfix.config import ConfigError, describe
+    from mtfix.inputs import STDIN, collect
+    from mtfix.inputs import input_format as format_for
+
+    first = next(iter(collect(paths or ["."], resolver, respect_gitignore, every_file=input_format is not None)), None)
+    if first is None or isinstance(first, documents.InputError):
+        raise _fail(str(first) if first else "no file to show the settings of")
+    path = Path(stdin_filename) if first == STDIN and stdin_filename else first
+    try:
+        settings = resolver.for_path(path)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    fmt = input_format.value if input_format else format_for(path, settings)
+    print(f"Resolved settings for: {path}")
+    print(describe(settings, fmt))
+    raise typer.Exit(EXIT_CLEAN)
 
 
 def _may_be_terminal(stream, color=None) -> bool:

@@ -12,7 +12,7 @@ from mtfix.engine import FileResult
 from mtfix.model import Edit, Issue
 from mtfix.version import __version__
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "gitlab", "rdjson", "junit", "html")
 
 
 class Where(NamedTuple):

@@ -17,10 +17,11 @@ from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.registry import all_rules
 from mtfix.report import file_edits, where
+from mtfix.report.fingerprints import fingerprints
+from mtfix.report.ruledocs import help_uri, information_uri, page
 from mtfix.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/mtfix/"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -49,7 +50,8 @@ def _rule(rule) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": doc},
-        "help": {"text": doc},
+        "help": {"text": doc, "markdown": page(rule)},
+        "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {"category": rule.category, "fixable": rule.fixable, "tags": [rule.category]},
     }
@@ -72,7 +74,7 @@ def _region(document: Document, start: int, end: int, snippet: str | None = None
     return region
 
 
-def _result(issue: Issue, document: Document, location: dict[str, Any], index: int, rule_index: int):
+def _result(issue: Issue, document: Document, location: dict[str, Any], index: int, rule_index: int, fingerprint: str):
     message = issue.message
     if issue.suggestions:
         message += " Suggestion: " + " / ".join(f"`{s}`" for s in issue.suggestions)
@@ -91,7 +93,7 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
                 **({"logicalLocations": [{"name": at.unit, "kind": "element"}]} if at.unit is not None else {}),
             }
         ],
-        "partialFingerprints": {"mtfix/v1": f"{issue.code}:{at.text}"},
+        "partialFingerprints": {"mtfix/v2": fingerprint},
         "properties": {"category": issue.category, "name": issue.name},
     }
     if issue.fix:
@@ -143,15 +145,17 @@ def report(results: list[FileResult]) -> dict[str, Any]:
                 "mimeType": _mime_type(result.path),
             }
         )
-        for issue in result.issues:
-            sarif_results.append(_result(issue, document, location, index, rule_index.get(issue.code, -1)))
+        for issue, fingerprint in zip(result.issues, fingerprints(document, result.issues)):
+            sarif_results.append(
+                _result(issue, document, location, index, rule_index.get(issue.code, -1), fingerprint)
+            )
     run = {
         "tool": {
             "driver": {
                 "name": "mtfix",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
+                "informationUri": information_uri(),
                 "rules": [_rule(rule) for rule in rules],
             }
         },

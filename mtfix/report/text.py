@@ -57,10 +57,6 @@ class _Plain:
         return value
 
 
-def _error_line(result: FileResult, m=_Markup) -> str:
-    return f"{m.styled('bold', m.text(result.path))}: {m.styled('bold red', 'error')} {m.text(result.error)}"
-
-
 def _issue_line(path: str, document, issue, m=_Markup) -> str:
     """`path:line:col: CODE message [*]`, `[*]` when plain `mtfix fix` corrects it; for a
     file read as units, the unit's id follows (`(unit 12)`)."""
@@ -73,27 +69,27 @@ def _issue_line(path: str, document, issue, m=_Markup) -> str:
     return f"{m.styled('bold', m.text(path))}:{line}:{column}: {code} {m.text(issue.message)}{mark}{unit}"
 
 
-def render(results: list[FileResult], statistics: bool = False, quiet: bool = False, m=_Markup) -> str:
-    """Rich markup; the caller's console decides whether it becomes colour."""
-    lines = []
-    for result in results:
-        document = result.fixed or result.document
-        if result.error:
-            lines.append(_error_line(result, m))
-        lines.extend(_issue_line(result.path, document, issue, m) for issue in result.issues)
+def render(
+    results: list[FileResult], statistics: bool = False, quiet: bool = False, m=_Markup, dry_run: bool = False
+) -> str:
+    """Rich markup; the caller's console decides whether it becomes colour. The issues, or
+    with `statistics` their count per rule, then (unless `quiet`) the closing line. Files
+    that could not be checked are counted there; their errors go to stderr."""
     issues = [i for r in results for i in r.issues]
     if statistics:
-        lines.extend(_statistics(issues, m))
+        lines = _statistics(issues, m)
+    else:
+        lines = [_issue_line(r.path, r.fixed or r.document, issue, m) for r in results for issue in r.issues]
     if not quiet:
-        lines.append(_closing(results, m))
+        lines.append(_closing(results, m, dry_run))
     return "\n".join(lines)
 
 
-def plain(results: list[FileResult], statistics: bool = False, quiet: bool = False) -> str | None:
+def plain(results: list[FileResult], statistics: bool = False, quiet: bool = False, dry_run: bool = False) -> str | None:
     """`render` as a console without colour prints it (without the final line break), or None
     when some text needs rich's own markup handling."""
     try:
-        return render(results, statistics, quiet, _Plain)
+        return render(results, statistics, quiet, _Plain, dry_run)
     except NotPlain:
         return None
 
@@ -106,12 +102,14 @@ def _statistics(issues, m=_Markup) -> list[str]:
     ]
 
 
-def _closing(results: list[FileResult], m=_Markup) -> str:
+def _closing(results: list[FileResult], m=_Markup, dry_run: bool = False) -> str:
+    """The summary line: what was fixed (or, for a dry run, would be), what was found, how many
+    files could not be checked; "All checks passed!" only when every file was checked clean."""
     issues = [i for r in results for i in r.issues]
     fixed = sum(r.applied for r in results)
     parts = []
     if fixed:
-        parts.append(f"Fixed {fixed} issue{'s' * (fixed != 1)}.")
+        parts.append(f"{'Would fix' if dry_run else 'Fixed'} {fixed} issue{'s' * (fixed != 1)}.")
     failed = sum(1 for r in results if r.error)
     if not issues and failed:
         parts.append(m.styled("bold red", f"{failed} file{'s' * (failed != 1)} could not be checked."))
@@ -126,38 +124,71 @@ def _closing(results: list[FileResult], m=_Markup) -> str:
         if unsafe:
             notes.append(f"{unsafe} more with `mtfix fix --unsafe-fixes`")
         found = f"Found {len(issues)} issue{'s' * (len(issues) != 1)}"
+        if dry_run and fixed:
+            found = f"{len(issues)} issue{'s' * (len(issues) != 1)} would remain"
         parts.append(f"{found} ({'; '.join(notes)})." if notes else f"{found}.")
         if failed:
             parts.append(f"{failed} file{'s' * (failed != 1)} could not be checked.")
     return " ".join(parts)
 
 
-_CONTEXT = 60  # characters of the line shown on each side of an issue
+_GUTTER = 9  # `    12 │ `
+_MIN_CONTEXT = 10  # characters of context kept on each side however narrow the terminal
 
 
-def _snippet(document, issue) -> str:
-    """The issue's line, trimmed around the issue, with the offending text highlighted."""
+def _snippet(document, issue, width: int = 128) -> str:
+    """The issue's line, trimmed around the issue to fit `width` columns with the gutter,
+    with the offending text highlighted."""
     line, _ = document.position(issue.span.start)
     span = document.line_span(line)
     number, _ = document.location(issue.span.start)
     start, end = issue.span.start, min(issue.span.end, span.end)
-    left = max(span.start, start - _CONTEXT)
-    right = min(span.end, end + _CONTEXT)
+    room = max(2 * _MIN_CONTEXT, width - _GUTTER - (end - start) - 2)  # 2: the ellipses
+    before_room = min(start - span.start, room // 2)
+    after_room = room - before_room
+    if end + after_room > span.end:  # a short tail leaves its room to the head
+        before_room = min(start - span.start, room - (span.end - end))
+        after_room = span.end - end
+    left = max(span.start, start - before_room)
+    right = min(span.end, end + after_room)
     before = ("…" if left > span.start else "") + document.text[left:start]
     after = document.text[end:right] + ("…" if right < span.end else "")
     style = _STYLE[issue.severity.value]
     target = document.text[start:end]
+    fits = width - _GUTTER - len(before) - len(after)
+    if len(target) > fits:  # a flagged stretch longer than the line shows: its ends
+        half = max(_MIN_CONTEXT, fits - 1) // 2
+        target = f"{target[:half]}…{target[-half:]}"
     marked = f"[{style} reverse]{_Markup.text(target)}[/]" if target else f"[{style} reverse]‸[/]"
     return f"[dim]{number:>6} │[/] {_Markup.text(before)}{marked}{_Markup.text(after)}"
 
 
-def _help(issue) -> str | None:
+def describe(text: str, edits) -> str:
+    """What `edits` (spans into `text`) do, in words: `replace "a" with "b"`, `delete "a"`,
+    `insert "b"`, joined by `; `."""
+    parts = []
+    for edit in edits:
+        old, new = _shown(text[edit.span.start : edit.span.end]), _shown(edit.replacement)
+        if not old:
+            parts.append(f'insert "{new}"')
+        elif not new:
+            parts.append(f'delete "{old}"')
+        else:
+            parts.append(f'replace "{old}" with "{new}"')
+    return "; ".join(parts)
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """`value` on one line (line breaks and tabs as `\\n`, `\\t`), its middle cut past `limit`."""
+    value = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    half = (limit - 1) // 2
+    return value if len(value) <= limit else f"{value[:half]}…{value[-half:]}"
+
+
+def _help(issue, document) -> str | None:
     if issue.fix:
-        edits = " · ".join(
-            f"“{e.replacement}”" if e.replacement else "delete" for e in issue.fix.edits
-        )
         kind = "fix" if issue.fix.applicability.value == "safe" else "unsafe fix"
-        return f"[dim]{'':>6} │[/] [green]{kind}: {_Markup.text(edits)}[/]"
+        return f"[dim]{'':>6} │[/] [green]{kind}: {_Markup.text(describe(document.text, issue.fix.edits))}[/]"
     if issue.suggestions:
         return f"[dim]{'':>6} │[/] [green]suggestion: {_Markup.text(' / '.join(issue.suggestions))}[/]"
     return None
@@ -188,27 +219,29 @@ def summary_table(results: list[FileResult]):
     return table
 
 
-def renderables(results: list[FileResult], statistics: bool = False, quiet: bool = False) -> list:
-    """The terminal view: per file, each issue line followed by its highlighted source line and
-    the suggested fix; then a summary table and the closing line. Issue lines keep the
-    `path:line:col: CODE message [*]` form."""
+def renderables(
+    results: list[FileResult], statistics: bool = False, quiet: bool = False, width: int = 128, dry_run: bool = False
+) -> list:
+    """The terminal view: per file, each issue line followed by its highlighted source line
+    (fitted to `width` columns) and its fix or suggestion; then a summary table and the
+    closing line. With `statistics`, the counts per rule replace the issues. Issue lines keep
+    the `path:line:col: CODE message [*]` form."""
     out: list = []
-    for result in results:
-        document = result.fixed or result.document
-        if result.error:
-            out.append(_error_line(result))
-        for issue in result.issues:
-            out.append(_issue_line(result.path, document, issue))
-            out.append(_snippet(document, issue))
-            hint = _help(issue)
-            if hint:
-                out.append(hint)
-        if result.issues:
-            out.append("")
     if statistics:
         out.extend(_statistics([i for r in results for i in r.issues]))
+    else:
+        for result in results:
+            document = result.fixed or result.document
+            for issue in result.issues:
+                out.append(_issue_line(result.path, document, issue))
+                out.append(_snippet(document, issue, width))
+                hint = _help(issue, document)
+                if hint:
+                    out.append(hint)
+            if result.issues:
+                out.append("")
     if not quiet:
-        if any(r.issues for r in results):
+        if any(r.issues for r in results) and not statistics:
             out.append(summary_table(results))
-        out.append(_closing(results))
+        out.append(_closing(results, dry_run=dry_run))
     return out
