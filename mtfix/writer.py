@@ -87,9 +87,10 @@ def write_output(path: Path, data: bytes) -> None:
 
 
 def _require_writable(target: Path, status: os.stat_result, name: str) -> None:
-    """WriteError for a file with no write permission at all (mode 0444: refused even where
-    root could write it) or none for this user."""
-    if not status.st_mode & 0o222:
+    """WriteError for another user's file with no write permission at all (mode 0444: refused
+    even where root could write it), or a file this user may not write. A file of this user's
+    own is written whatever its mode, as `sed -i` writes it: the owner may change the mode."""
+    if not status.st_mode & 0o222 and status.st_uid != os.geteuid():
         raise WriteError(f"{name}: read-only file (mode {status.st_mode & 0o7777:04o}); not written")
     effective = os.access in os.supports_effective_ids
     if not os.access(target, os.W_OK, effective_ids=effective):

@@ -139,9 +139,12 @@ def test_fix_by_another_user_keeps_the_owner_by_writing_in_place(shared):
     assert leftovers(shared) == []
 
 
-def test_fix_refuses_a_read_only_file(mtfix, tmp_path):
+def test_fix_refuses_another_users_read_only_file(mtfix, tmp_path):
     (tmp_path / "ro.txt").write_text(BAD)
     os.chmod(tmp_path / "ro.txt", 0o444)
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    os.chown(tmp_path / "ro.txt", 65534, 65534)
     (tmp_path / "ok.txt").write_text(BAD)
     code, out, err = mtfix("fix", "--select", "SP", "ro.txt", "ok.txt")
     assert code == 2
@@ -550,3 +553,12 @@ def test_modes_of_new_output_files_follow_the_umask(mtfix, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "r.html").stat().st_mode) == 0o640
+
+
+def test_fix_writes_a_read_only_file_of_ones_own(mtfix, tmp_path):
+    (tmp_path / "mine.txt").write_text(BAD)
+    os.chmod(tmp_path / "mine.txt", 0o444)
+    code, _, err = mtfix("fix", "--select", "SP", "mine.txt")
+    assert code == 0, err
+    assert (tmp_path / "mine.txt").read_text() == GOOD
+    assert (tmp_path / "mine.txt").stat().st_mode & 0o777 == 0o444
