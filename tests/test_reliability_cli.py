@@ -396,9 +396,8 @@ def test_a_failure_outside_any_file_exits_2_without_a_traceback(tmp_path):
 
 
 def test_when_every_input_fails_stdout_does_not_say_all_passed(mtfix, tmp_path):
-    (tmp_path / "ro.txt").write_text(BAD)
-    os.chmod(tmp_path / "ro.txt", 0o444)
-    code, out, _ = mtfix("fix", "--select", "SP", "ro.txt", "missing.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # refused unread, whoever runs the test
+    code, out, _ = mtfix("fix", "--select", "SP", "pipe.txt", "missing.txt")
     assert code == 2
     assert not out.rstrip().endswith("All checks passed!") and "Fixed" not in out
 
