@@ -32,7 +32,7 @@ real = datafiles.table
 
 def table(name):
     header, rows = real(name)
-    return (header, rows + (("zorbled", "yes"), ("blorped", "no"))) if name == speech.DATA else (header, rows)
+    return (header, rows + (("zorbled", "yes", "any"), ("blorped", "no", "any"), ("glimped", "no", "dash"))) if name == speech.DATA else (header, rows)
 
 
 datafiles.table = table
@@ -44,10 +44,15 @@ print(json.dumps({v: sorted(c for c, t in texts.items() if c in flagged(t.format
 
 
 def test_a_verb_added_to_the_file_is_found_by_every_consumer():
-    command = [sys.executable, "-c", PROBE, json.dumps(TEXTS), "zorbled", "blorped", "uttered"]
+    command = [sys.executable, "-c", PROBE, json.dumps(TEXTS), "zorbled", "blorped", "glimped", "uttered"]
     out = subprocess.run(command, capture_output=True, text=True, check=True)
     found = json.loads(out.stdout.splitlines()[-1])
-    assert found == {"zorbled": ["GR002", "GR005", "PU001"], "blorped": ["GR002", "PU001"], "uttered": []}
+    assert found == {
+        "zorbled": ["GR002", "GR005", "PU001"],
+        "blorped": ["GR002", "PU001"],
+        "glimped": ["PU001"],
+        "uttered": [],
+    }
 
 
 def test_every_verb_of_the_file_is_found_by_every_consumer():
@@ -61,13 +66,15 @@ def test_every_verb_of_the_file_is_found_by_every_consumer():
     assert not wrong
 
 
-def test_the_file_holds_each_lower_case_verb_once_with_a_clause_tag():
+def test_the_file_holds_each_lower_case_verb_once_with_a_clause_and_a_use_tag():
     header, rows = datafiles.table(speech.DATA)
-    assert header == ("verb", "clause")
-    assert all(len(row) == 2 and row[1] in ("yes", "no") for row in rows), rows
+    assert header == ("verb", "clause", "use")
+    assert all(len(row) == 3 and row[1] in ("yes", "no") and row[2] in ("any", "dash") for row in rows), rows
     verbs = [row[0] for row in rows]
-    assert len(verbs) == len(set(verbs)) and all(v.isalpha() and v.islower() for v in verbs)
-    assert speech.reporting_verbs() < speech.verbs() == frozenset(verbs)
+    assert len(verbs) == len(set(verbs))
+    assert all(w.isalpha() and w.islower() for v in verbs for w in v.split(" ")), verbs
+    assert speech.reporting_verbs() < speech.verbs() < speech.dash_verbs() == frozenset(verbs)
+    assert speech.verbs() == frozenset(row[0] for row in rows if row[2] == "any")
 
 
 def test_a_verb_with_a_noun_and_its_complement_needs_no_copula():

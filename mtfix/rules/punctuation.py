@@ -3,26 +3,101 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 from mtfix.rules import speech
-from mtfix.rules.grammar import alternation
 
 #: Words that start a new clause rather than name a speaker: `"…" - and then said nothing`.
-NOT_SUBJECT = "(?:and|but|or|then|which|that|who|so|because|while|when|if|as|not|nor)"
-
-DASH_ATTRIBUTION = re.compile(
-    r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»’'])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]+)"
-    rf"(?=(?:(?!{NOT_SUBJECT}\b)[\w.'’-]+[ \t]+){{0,6}}?(?:{alternation(speech.verbs())})\b)"
+NOT_SUBJECT = frozenset(
+    "and but or then which that who whom whose so because while when if as not nor why what how where"
+    " whether than".split()
 )
+#: Words that, right after the dash, begin the writer's own clause (`"…" — it would be truer
+#: to say`, `— I'd like to know`), not a speaker's name.
+CLAUSE_OPENERS = frozenset(
+    "i i'd i'm i've you we it it's this these those there here they he she yes no let "
+    "please in on at for with from to by of after before since until thus".split()
+)
+#: Words after the dash before the speech verb at most (`— head of sales of Airbus John Leahy said`).
+WINDOW = 16
+
+CANDIDATE = re.compile(
+    r"(?<=\S)(?P<inner>[.,]?)(?P<quote>[\"”»’'])(?P<outer>,?)(?P<gap>[ \t]*[-–—][ \t]*)(?=[^\W\d_])"
+)
+#: Where the words after the dash end: a sentence end, a quotation or a bracket.
+_STOP = re.compile(
+    r"[!?;:\"“”«»()\n]|[ \t][-–—][ \t]|(?<![A-Z])(?<![Mm]r|[Mm]s|[Dd]r|St|Jr|Sr)(?<![Mm]rs)\.(?=\s|$)"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+_OPENINGS = {"”": "“", "»": "«", "’": "‘"}
+#: A line of direct speech opened by a dialogue dash (`— We will see, — he said.`).
+DIALOGUE = re.compile(r"^(?P<dash>[ \t]*[-–—][ \t]+)(?=[\"“«]?[A-Z])[^\n]*", re.MULTILINE)
+_DIALOGUE_ATTRIBUTION = re.compile(r"(?<=[\w…])(?P<mark>[,.!?…]?)(?P<gap>[ \t]+[-–—][ \t]+)(?=[^\W\d_])")
+
+
+@cache
+def _speech() -> tuple[frozenset[str], int]:
+    """The verbs of speech in lower case, and the most words any of them has."""
+    verbs = frozenset(v.lower() for v in speech.dash_verbs())
+    return verbs, max(len(v.split()) for v in verbs)
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Index of the first speech verb among `words` (before a word that opens a clause), or None."""
+    verbs, longest = _speech()
+    lower = [w.lower().rstrip(".") for w in words]
+    for i, word in enumerate(lower):
+        for size in range(longest, 0, -1):
+            if " ".join(lower[i : i + size]) in verbs:
+                return i
+        if word in NOT_SUBJECT:
+            return None
+    return None
+
+
+def _opening(text: str, line_start: int, close: int, mark: str) -> int | None:
+    """Where the quotation closed by the mark at `close` opens on its line, or None."""
+    if mark == '"':
+        count = text.count('"', line_start, close)
+        return text.rfind('"', line_start, close) if count % 2 else None
+    if mark == "'":
+        return None
+    found = text.rfind(_OPENINGS[mark], line_start, close)
+    return None if found < 0 else found
+
+
+def _opens_sentence(text: str, line_start: int, opening: int) -> bool:
+    before = text[line_start:opening].rstrip()
+    return not before or before.endswith((".", "!", "?", "…", ":")) or bool(re.search(r"[-–—]$", before))
+
+
+def _names_speaker(words: list[str], quoted: int) -> bool:
+    """Whether the words after a dash begin with who spoke (`Dmitry Medvedev at a meeting`,
+    `the nutritionist`, `Mrs Kortin`) rather than the writer's own clause. A noun after `the`
+    is taken for a speaker only after a quotation of `quoted` >= 4 words: a short one may be
+    a heading (`"The wrong road" - the development of football: …`)."""
+    if not words:
+        return False
+    first = words[0].lower().rstrip(".")
+    if first in NOT_SUBJECT or first in CLAUSE_OPENERS:
+        return False
+    if first in ("the", "a", "an", "one"):
+        return quoted >= 4 and len(words) > 1 and words[1].lower() not in NOT_SUBJECT
+    return words[0][:1].isupper()
 
 
 @register
 class DashAttribution(Rule):
     """Russian marks the speaker after a quotation with a dash: `"…", - he said`. English
     puts a comma inside the closing quote and no dash; a full stop there becomes a comma,
-    and `?` or `!` stays.
+    and `?` or `!` stays. A dash is an attribution when a verb of speech follows within a
+    few words (`" - said the head of …`, `"- insists Bogay`), or when the quotation opens
+    its sentence and the dash is followed by who spoke (`"…" — Katie O'Malley, a student`,
+    then English needs `said` as well, so there is no fix). A line of direct speech opened
+    by a Russian dialogue dash (`— We want your trust".`) is reported too: English opens
+    it with a quotation mark.
 
     Bad: "We agree", - he said.
     Good: "We agree," he said.
@@ -37,22 +112,83 @@ class DashAttribution(Rule):
 
     def check(self, document):
         text = document.text
-        for m in document.finditer(DASH_ATTRIBUTION):
-            before = text[: m.start("inner")]
-            if m["quote"] == '"' and not m["inner"] and before[-1:] in ' "(':
-                continue
-            ends_sentence = before.endswith(("?", "!", "…", "..")) or (
-                m["inner"] == "." and before.endswith(".")
-            )
-            inner = m["inner"] if ends_sentence else ","
-            replacement = f"{inner}{m['quote']} "
-            yield self.issue(
+        reported: set[int] = set()
+        for m in document.finditer(CANDIDATE):
+            issue = self._attribution(document, m)
+            if issue is not None:
+                reported.add(m.start("gap"))
+                yield issue
+        for m in document.finditer(DIALOGUE):
+            issue = self._dialogue(text, m, reported)
+            if issue is not None:
+                yield issue
+
+    def _attribution(self, document, m):
+        text = document.text
+        before = text[: m.start("inner")]
+        if m["quote"] == '"' and not m["inner"] and before[-1:] in ' "(':
+            return None
+        stop = _STOP.search(text, m.end())
+        words = _WORD.findall(text, m.end(), stop.start() if stop else len(text))[:WINDOW]
+        verb = _verb_at(words)
+        if verb is None:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            opening = _opening(text, line_start, m.start("quote"), m["quote"])
+            quoted = len(_WORD.findall(text, line_start if opening is None else opening, m.start("quote")))
+            spoken = opening is not None and _opens_sentence(text, line_start, opening) and quoted >= 2
+            comma = "," in (m["inner"], m["outer"])
+            if m["inner"] == ".":
+                return None  # `"…." - Owners of …`: a new sentence, unless a verb of speech follows
+            if not ((spoken or comma) and _names_speaker(words, quoted)):
+                # `", -` is how Russian punctuates an attribution, whatever MT made of its verb
+                first = words[0].lower() if words else ""
+                if not comma or first in NOT_SUBJECT or first in CLAUSE_OPENERS:
+                    return None  # a name or title in quotes (`the group "Brotherly Circle" - a …`)
+        ends_sentence = before.endswith(("?", "!", "…", "..")) or (m["inner"] == "." and before.endswith("."))
+        inner = m["inner"] if ends_sentence else ","
+        replacement = f"{inner}{m['quote']} "
+        if verb is None:
+            return self.issue(
                 m.start(),
                 m.end("gap"),
-                "dash after a quotation; English attributes speech with a comma inside the quotes",
-                suggestions=[replacement.rstrip()],
-                fix=Fix.safe(Edit.replace(m.start(), m.end("gap"), replacement)),
+                "dash after a quotation before its speaker; English writes"
+                f" `{inner}{m['quote']} said …` (a comma inside the quotes and a verb)",
             )
+        return self.issue(
+            m.start(),
+            m.end("gap"),
+            "dash after a quotation; English attributes speech with a comma inside the quotes",
+            suggestions=[replacement.rstrip()],
+            fix=Fix.safe(Edit.replace(m.start(), m.end("gap"), replacement)),
+        )
+
+    def _dialogue(self, text: str, m: re.Match[str], reported: set[int]):
+        """The issue for a line of direct speech opened by a dialogue dash, or None."""
+        line = m.group()
+        body = line[len(m["dash"]) :]
+        if body[:1] in "\"“«":
+            return None
+        straight = line.count('"')
+        closed = (straight % 2 == 1 and re.search(r'(?<=[\w.,!?…])"', line)) or (
+            "”" in line and "“" not in line
+        ) or ("»" in line and "«" not in line)
+        edits = [Edit.replace(m.start("dash"), m.end("dash"), "“" if "”" in line else '"')]
+        if not closed:
+            attribution = _DIALOGUE_ATTRIBUTION.search(text, m.end("dash"), m.end())
+            if attribution is None or attribution.start("gap") in reported:
+                return None
+            stop = _STOP.search(text, attribution.end())
+            words = _WORD.findall(text, attribution.end(), stop.start() if stop else m.end())[:WINDOW]
+            if _verb_at(words) is None:
+                return None
+            mark = attribution["mark"] if attribution["mark"] in ("?", "!", "…") else ","
+            edits.append(Edit.replace(attribution.start("mark"), attribution.end("gap"), f'{mark}" '))
+        return self.issue(
+            m.start("dash"),
+            m.end("dash"),
+            "a dialogue dash opens this direct speech; English opens it with a quotation mark",
+            fix=Fix.safe(*edits),
+        )
 
 
 GUILLEMETS = re.compile(r"«(?P<a>[^«»\n]*)»|„(?P<b>[^„“”\n]*)[“”]|(?P<lone>[«»„])")

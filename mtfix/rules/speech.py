@@ -11,19 +11,26 @@ DATA = "english-speech-verbs.tsv"
 
 
 @cache
-def _rows() -> tuple[tuple[str, bool], ...]:
-    """Each verb, and whether the statement it reports follows it straight."""
+def _rows() -> tuple[tuple[str, bool, bool], ...]:
+    """Each verb, whether the statement it reports follows it straight, and whether it
+    reports speech only after a quotation and a dash."""
     header, rows = datafiles.table(DATA)
-    verb, clause = header.index("verb"), header.index("clause")
-    return tuple((row[verb], row[clause] == "yes") for row in rows)
+    verb, clause, use = header.index("verb"), header.index("clause"), header.index("use")
+    return tuple((row[verb], row[clause] == "yes", row[use] == "dash") for row in rows)
 
 
 def verbs() -> frozenset[str]:
     """Every verb of speech: `said`, `added`, `told`."""
-    return frozenset(verb for verb, _ in _rows())
+    return frozenset(verb for verb, _, dash in _rows() if not dash)
+
+
+def dash_verbs() -> frozenset[str]:
+    """The verbs of speech and the words that report speech right after a quotation and a
+    dash (`" - leads her words`)."""
+    return frozenset(verb for verb, _, _ in _rows())
 
 
 def reporting_verbs() -> frozenset[str]:
     """The verbs followed straight by the statement they report, its subject first:
     `said Moscow is ready`, not `told Lavrov`."""
-    return frozenset(verb for verb, clause in _rows() if clause)
+    return frozenset(verb for verb, clause, dash in _rows() if clause and not dash)
