@@ -15,7 +15,7 @@ from typing import Any
 from mtfix import files, tokenization
 from mtfix.languages import PAIRS, pair
 from mtfix.model import Severity
-from mtfix.registry import redirected
+from mtfix.registry import redirected, selects, upper_code
 
 LANGUAGE_PAIRS = tuple(PAIRS)
 ENGLISH_VARIANTS = ("US", "UK")
@@ -40,6 +40,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     glossaries: tuple[Path, ...] = ()
+    packs: tuple[Path, ...] = ()
     language_pair: str = "ru-en"
     english_variant: str = "US"
     date_style: str = ""
@@ -66,16 +67,19 @@ class Settings:
             object.__setattr__(self, "per_file_ignores", tuple((p, tuple(c)) for p, c in self.per_file_ignores))
         if self.severity and any(not isinstance(level, Severity) for _, level in self.severity):
             object.__setattr__(self, "severity", tuple((code, Severity(level)) for code, level in self.severity))
-        if not isinstance(self.glossaries, tuple) or any(not isinstance(g, Path) for g in self.glossaries):
-            object.__setattr__(self, "glossaries", tuple(Path(g) for g in self.glossaries))
+        for name in ("glossaries", "packs"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or any(not isinstance(p, Path) for p in value):
+                object.__setattr__(self, name, tuple(Path(p) for p in value))
 
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        """The configured severity for a rule code (longest prefix wins), else `default`."""
+    def severity_of(self, rule_id: str, default: Severity) -> Severity:
+        """The configured severity for a rule code or `CODE:entry-id` (the longest selector
+        that names it wins), else `default`."""
         best, chosen = -1, default
-        for prefix, level in self.severity:
-            prefix = redirected(prefix)
-            if code.startswith(prefix) and len(prefix) > best:
-                best, chosen = len(prefix), level
+        for selector, level in self.severity:
+            selector = redirected(selector)
+            if selector != "ALL" and selects(selector, rule_id) and len(selector) > best:
+                best, chosen = len(selector), level
         return chosen
 
     @property
@@ -102,7 +106,7 @@ class Settings:
 
 
 _KEYS = {
-    "select", "ignore", "severity", "glossaries", "language-pair", "english-variant", "date-style", "kiev-policy",
+    "select", "ignore", "severity", "glossaries", "packs", "language-pair", "english-variant", "date-style", "kiev-policy",
     "languagetool", "include-fuzzy", "text-units", "max-file-size", "tokenized",
     "extend-select", "exclude", "extend-exclude", "extension", "per-file-ignores", "respect-gitignore",
 }
@@ -150,12 +154,28 @@ def check_glossary(path: Path, key: str, where: str) -> None:
         raise ConfigError(f"{where}: `{key}`: {err}") from None
 
 
-def check_selectors(selectors: tuple[str, ...], key: str, where: str) -> None:
-    """Fail on a code or prefix that selects no rule (LanguageTool's `LT:<RULE_ID>` are open)."""
+def check_selectors(selectors: tuple[str, ...], key: str, where: str, packs: tuple[Path, ...] = ()) -> None:
+    """Fail on a code, prefix or `CODE:entry-id` that selects no rule, shipped or of the
+    house `packs` (LanguageTool's `LT:<RULE_ID>` are open)."""
     from mtfix.selection import unknown
 
-    if (selector := unknown(selectors)) is not None:
-        raise ConfigError(f"{where}: `{key}` names unknown rule code {selector!r}")
+    if (selector := unknown(selectors, house_rules(packs, key, where))) is not None:
+        what = "pack entry" if ":" in selector and not selector.startswith("LT") else "rule code"
+        raise ConfigError(f"{where}: `{key}` names unknown {what} {selector!r}")
+
+
+def house_rules(packs: tuple[Path, ...], key: str, where: str) -> tuple:
+    """The rules of the house pack files `packs`; ConfigError carrying the pack's own error
+    (its file and line)."""
+    if not packs:
+        return ()
+    from mtfix.packs.house import rules
+    from mtfix.packs.schema import PackError
+
+    try:
+        return rules(packs)
+    except PackError as err:
+        raise ConfigError(f"{where}: `{key}`: {err}" if key == "packs" else str(err)) from None
 
 
 def parse(table: dict[str, Any], path: Path) -> Settings:
@@ -165,10 +185,15 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key `{key}` (known: {', '.join(sorted(_KEYS))})")
     settings: dict[str, Any] = {"source": path}
+    if "packs" in table:
+        paths = _string_list(table["packs"], "packs", where)
+        settings["packs"] = packs = tuple((path.parent / p).resolve() for p in paths)
+        house_rules(packs, "packs", where)
+    packs = settings.get("packs", ())
     for key in ("select", "ignore", "extend-select"):
         if key in table:
             settings[key] = _string_list(table[key], key, where)
-            check_selectors(settings[key], key, where)
+            check_selectors(settings[key], key, where, packs)
     if "extend-select" in settings:
         settings["select"] = settings.get("select", Settings.select) + settings.pop("extend-select")
     for key in ("exclude", "extend-exclude"):
@@ -177,7 +202,7 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
     if "extension" in table:
         settings["extension"] = _extensions(table["extension"], where)
     if "per-file-ignores" in table:
-        settings["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], where)
+        settings["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], where, packs)
     if "respect-gitignore" in table:
         if not isinstance(table["respect-gitignore"], bool):
             raise ConfigError(f"{where}: `respect-gitignore` must be true or false")
@@ -186,7 +211,7 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         levels = table["severity"]
         if not isinstance(levels, dict):
             raise ConfigError(f"{where}: `severity` must be a table of CODE = level")
-        check_selectors(tuple(levels), "severity", where)
+        check_selectors(tuple(levels), "severity", where, packs)
         names = tuple(s.value for s in Severity)
         settings["severity"] = tuple(
             (code, Severity(_choice(level, f"severity.{code}", where, names)))
@@ -254,7 +279,7 @@ def _extensions(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(mapping)
 
 
-def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _per_file_ignores(value: Any, where: str, packs: tuple[Path, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """`per-file-ignores = {"glob" = ["CODE", ...]}`."""
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must be a table of pattern = [codes]")
@@ -262,8 +287,8 @@ def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...
     for pattern, codes in value.items():
         key = f"per-file-ignores.{pattern}"
         _patterns([pattern], key, where)
-        codes = tuple(c.upper() for c in _string_list(codes, key, where))
-        check_selectors(codes, key, where)
+        codes = tuple(upper_code(c) for c in _string_list(codes, key, where))
+        check_selectors(codes, key, where, packs)
         entries.append((pattern, codes))
     return tuple(entries)
 

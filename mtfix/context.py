@@ -44,12 +44,13 @@ class Context:
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
-        """The selected rules that apply to the pair's source language, each instantiated once
-        for this context."""
+        """The selected rules, shipped and of the house packs (`packs`), that apply to the
+        pair's source language, each instantiated once for this context."""
+        from mtfix.packs.house import rules as house_rules
         from mtfix.selection import selected
 
         source = self.pair.source.code
-        chosen = selected(self.settings.select, self.settings.ignore)
+        chosen = selected(self.settings.select, self.settings.ignore, house_rules(self.settings.packs))
         return tuple(rule(self) for rule in chosen if rule.applies_to(source))
 
 

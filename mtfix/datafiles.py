@@ -34,12 +34,18 @@ def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     return header, tuple(rows)
 
 
+def yaml_loader():
+    """The safe YAML loader class: libyaml's where it is built."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str):
     """YAML text, loaded safely (with libyaml's loader where it is built); raises YAMLError."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a safe loader
 
 
 @cache

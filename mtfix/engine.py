@@ -54,7 +54,7 @@ def _placed(issues: Iterable[Issue], document: Document) -> Iterable[Issue]:
 
 
 def _with_severity(issue: Issue, settings: Settings) -> Issue:
-    level = settings.severity_of(issue.code, issue.severity)
+    level = settings.severity_of(issue.rule_id, issue.severity)
     return issue if level is issue.severity else replace(issue, severity=level)
 
 

@@ -174,17 +174,21 @@ class SettingsResolver:
         explicit: Path | None = None,
         glossaries: tuple[Path, ...] = (),
         extend_select: tuple[str, ...] = (),
+        packs: tuple[Path, ...] = (),
         **overrides,
     ) -> None:
         self.overrides = overrides
         self.glossaries = glossaries
+        self.packs = packs
         self.extend_select = extend_select
         self.explicit = self._settings(explicit) if explicit else None
         self._by_config: dict[Path | None, Settings] = {}
 
     def _settings(self, path: Path | None) -> Settings:
         base = config.load(path) if path else Settings()
-        merged = base.merged(glossaries=base.glossaries + self.glossaries, **self.overrides)
+        merged = base.merged(
+            glossaries=base.glossaries + self.glossaries, packs=base.packs + self.packs, **self.overrides
+        )
         return merged.merged(select=merged.select + self.extend_select) if self.extend_select else merged
 
     def for_path(self, path: Path | str) -> Settings:

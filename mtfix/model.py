@@ -99,6 +99,15 @@ class Issue:
     span: Span
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    #: The id of the pack entry that found the issue (`still-in-year` of CQ001); "" for a
+    #: rule without entries.
+    entry: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        """What selectors, severities and suppressions name: `CODE:entry-id` for an issue
+        of a pack entry, the code alone otherwise."""
+        return f"{self.code}:{self.entry}" if self.entry else self.code
 
     @property
     def fixable(self) -> bool:

@@ -57,7 +57,25 @@ _REGISTRY: dict[str, type[Rule]] = {}
 
 def redirected(selector: str) -> str:
     """`selector` with a rule's old code (`BL010`) replaced by its code now (`TR005`)."""
-    return REDIRECTS.get(selector, selector)
+    code, colon, entry = selector.partition(":")
+    return REDIRECTS.get(code, code) + colon + entry
+
+
+def upper_code(selector: str) -> str:
+    """A selector as written, in capitals but for a pack entry's id (`CQ001:told-about`)."""
+    code, colon, entry = selector.partition(":")
+    return selector.upper() if code.upper() == "LT" else code.upper() + colon + entry
+
+
+def selects(selector: str, rule_id: str) -> bool:
+    """Whether `selector` names `rule_id` (a code, or `CODE:entry-id` for an issue of a pack
+    entry): `ALL`, a prefix of the code, or one entry exactly. LanguageTool's ids (`LT:ID`)
+    are selected by any prefix."""
+    if selector == "ALL":
+        return True
+    if ":" in selector and not selector.startswith("LT:"):
+        return rule_id == selector
+    return rule_id.startswith(selector)
 
 
 class Rule:
@@ -73,6 +91,8 @@ class Rule:
     fixable: ClassVar[bool] = False
     #: The source languages the rule applies to; empty: any (it reads the English alone).
     languages: ClassVar[frozenset[str]] = frozenset()
+    #: The ids of the rule's entries (a pack rule's), each selectable as `CODE:entry-id`.
+    entry_ids: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: Context) -> None:
         self.context = context
@@ -94,8 +114,9 @@ class Rule:
         suggestions: Iterable[str] = (),
         fix: Fix | None = None,
         severity: Severity | None = None,
+        entry: str = "",
     ) -> Issue:
-        """An Issue carrying this rule's identity."""
+        """An Issue carrying this rule's identity (and the pack entry's id, when it has one)."""
         return Issue(
             code=self.code,
             name=self.name,
@@ -105,6 +126,7 @@ class Rule:
             span=Span(start, end),
             suggestions=tuple(suggestions),
             fix=fix,
+            entry=entry,
         )
 
 

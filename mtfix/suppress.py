@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mtfix.document import Document, InputError
 from mtfix.model import Issue, Span
-from mtfix.registry import Rule, redirected
+from mtfix.registry import Rule, redirected, selects, upper_code
 
 DIRECTIVE = re.compile(
-    r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9_:,]*?)\s*-->", re.IGNORECASE
+    r"<!--\s*mtfix:\s*(?P<verb>ignore|off|on)\b(?P<codes>[\sA-Z0-9_:,-]*?)\s*-->", re.IGNORECASE
 )
 
 
@@ -43,7 +43,7 @@ class Directives:
         for match in DIRECTIVE.finditer(text):
             verb = match["verb"].lower()
             if verb == "ignore":
-                codes = tuple(redirected(c) for c in re.split(r"[\s,]+", match["codes"].upper()) if c)
+                codes = tuple(redirected(upper_code(c)) for c in re.split(r"[\s,]+", match["codes"]) if c)
                 target = _next_text_line(text, match.end(), document.file_position(match.end())[0])
                 found.ignores.append(_Ignore(Span(*match.span()), target, codes))
             elif verb == "off" and off_from is None:
@@ -63,7 +63,7 @@ class Directives:
         hidden = False
         for ignore in self.ignores:
             if ignore.target_line == line and (
-                not ignore.codes or any(issue.code.startswith(c) for c in ignore.codes)
+                not ignore.codes or any(selects(c, issue.rule_id) for c in ignore.codes)
             ):
                 ignore.used = hidden = True
         return hidden

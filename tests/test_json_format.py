@@ -19,7 +19,7 @@ def test_report_shape_and_exact_offsets(tmp_path, run):
     assert first["path"] == "a.txt"
     for issue in first["issues"]:
         assert set(issue) == {
-            "code", "name", "category", "severity", "message", "start", "end", "line", "column",
+            "code", "entry", "name", "category", "severity", "message", "start", "end", "line", "column",
             "end_line", "end_column", "unit", "text", "suggestions", "fix",
         }
         assert TEXT[issue["start"] : issue["end"]] == issue["text"]

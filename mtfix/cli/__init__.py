@@ -3,8 +3,9 @@
 Exit codes: 0 no issues, 1 issues found, 2 usage, configuration, input or output error, or a
 failure of mtfix itself (one line on stderr; the traceback too with MTFIX_DEBUG=1).
 
-One module per command (check, fix, rules and explain, report, diff, score, server, glossary); the
-options they share are in `mtfix.cli.options`, reading inputs and reporting in `mtfix.cli.run`.
+One module per command (check, fix, rules and explain, report, diff, score, server, glossary,
+pack); the options they share are in `mtfix.cli.options`, reading inputs and reporting in
+`mtfix.cli.run`.
 Each imports only typer at start-up: the engine, the rules and rich load when a command runs.
 """
 
@@ -16,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli import check, corpus, diff, fix, glossary, report, rules, score, server
+from mtfix.cli import check, corpus, diff, fix, glossary, pack, report, rules, score, server
 from mtfix.cli.help import Group
 from mtfix.version import __version__
 
@@ -58,6 +59,7 @@ app.command("diff")(diff.diff_command)
 app.command()(score.score)
 app.command()(server.server)
 app.add_typer(glossary.app, name="glossary", cls=Group)
+app.add_typer(pack.app, name="pack", cls=Group)
 app.add_typer(corpus.app, name="corpus", cls=Group)
 
 

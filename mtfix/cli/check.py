@@ -20,6 +20,7 @@ from mtfix.cli.options import (
     FormatOption,
     Glossaries,
     Ignore,
+    Packs,
     IncludeFuzzy,
     InputFormatOption,
     LanguageTool,
@@ -55,6 +56,7 @@ def check(
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     glossary: Glossaries = None,
+    pack: Packs = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
     fail_on: FailOnOption = FailOn.info,
@@ -81,7 +83,7 @@ def check(
     """Report machine-translation artifacts; nothing is changed."""
     _cache(no_cache)
     resolver = _resolver(
-        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select
+        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select, pack
     )
     if show_settings:
         _show_settings(paths, resolver, input_format, stdin_filename, not no_respect_gitignore)

@@ -21,6 +21,7 @@ from mtfix.cli.options import (
     FormatOption,
     Glossaries,
     Ignore,
+    Packs,
     IncludeFuzzy,
     InputFormatOption,
     LanguageTool,
@@ -66,6 +67,7 @@ def fix(
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     glossary: Glossaries = None,
+    pack: Packs = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
     fail_on: FailOnOption = FailOn.info,
@@ -90,7 +92,7 @@ def fix(
 
     _cache(no_cache)
     resolver = _resolver(
-        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select
+        select, ignore, glossary, config, languagetool, include_fuzzy, text_units, max_file_size, extend_select, pack
     )
     if show_settings:
         _show_settings(paths, resolver, input_format, stdin_filename, not no_respect_gitignore)

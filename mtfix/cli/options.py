@@ -103,6 +103,10 @@ Glossaries = Annotated[
     Optional[list[Path]],
     typer.Option("--glossary", help="An extra glossary file (repeatable).", dir_okay=False),
 ]
+Packs = Annotated[
+    Optional[list[Path]],
+    typer.Option("--pack", help="An extra pack file of checks (repeatable; docs/packs.md).", dir_okay=False),
+]
 ConfigPath = Annotated[
     Optional[Path],
     typer.Option("--config", help="Use this mtfix.toml or pyproject.toml instead of searching.", dir_okay=False),
@@ -174,7 +178,10 @@ def _cache(no_cache: bool) -> None:
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
+    """Selectors, comma-separated or repeated, in capitals but for pack entry ids."""
+    from mtfix.registry import upper_code
+
+    return tuple(upper_code(c.strip()) for v in values or () for c in v.split(",") if c.strip())
 
 
 def _fail(message: str) -> typer.Exit:
@@ -237,25 +244,31 @@ def _resolver(
     text_units=None,
     max_file_size=None,
     extend_select=None,
+    packs=None,
 ):
     from mtfix.config import (
         ConfigError,
         check_glossary,
         check_selectors,
+        house_rules,
         languagetool_target,
     )
     from mtfix.inputs import SettingsResolver
 
     select, ignore, extend = _codes(select), _codes(ignore), _codes(extend_select)
     try:
-        check_selectors(select, "--select", "command line")
-        check_selectors(ignore, "--ignore", "command line")
-        check_selectors(extend, "--extend-select", "command line")
+        packs = tuple(p.resolve() for p in packs or ())
+        known = packs + _config_packs(config_path)
+        house_rules(packs, "--pack", "command line")
+        check_selectors(select, "--select", "command line", known)
+        check_selectors(ignore, "--ignore", "command line", known)
+        check_selectors(extend, "--extend-select", "command line", known)
         for path in glossary or ():
             check_glossary(path, "--glossary", "command line")
         return SettingsResolver(
             config_path,
             glossaries=tuple(p.resolve() for p in glossary or ()),
+            packs=packs,
             extend_select=extend,
             select=select,
             ignore=ignore,
@@ -266,3 +279,17 @@ def _resolver(
         )
     except ConfigError as err:
         raise _fail(str(err)) from None
+
+
+def _config_packs(explicit):
+    """The house packs of the configuration `--config` names, else of the one found from the
+    current folder: what a `--select CODE:entry-id` of the command line may name besides
+    the shipped rules and `--pack`. A configuration that cannot be read names none here
+    (its error is reported with the files it applies to)."""
+    from mtfix import config
+
+    found = explicit or config.find(Path.cwd())
+    try:
+        return config.load(found).packs if found else ()
+    except config.ConfigError:
+        return ()

@@ -1,7 +1,7 @@
 """Language pairs as profiles: what mtfix knows of each source language and pair.
 
-A pair (`ru-en`, `uk-en`) names its source language, the shipped glossaries, rule packs and
-bilingual data it reads, and its default policies. `pair(name)` loads a profile on first use;
+A pair (`ru-en`, `uk-en`) names its source language, the shipped glossaries and bilingual
+data it reads, and its default policies. `pair(name)` loads a profile on first use;
 rules say which source languages they apply to (`Rule.languages`), and a run under a pair
 runs only the rules that apply to its source.
 """

@@ -31,12 +31,10 @@ class Language:
 
 @dataclass(frozen=True)
 class Pair:
-    """A language pair: its source language, where its glossaries and rule packs are
-    (`glossaries/<name>/`, `mtfix/rules/packs/<packs>/`), and the policy settings its
-    glossaries read (`kiev-policy`: whether the admitted Russian-style place names become
-    forbidden)."""
+    """A language pair: its source language, where its glossaries are (`glossaries/<name>/`),
+    and the policy settings its glossaries read (`kiev-policy`: whether the admitted
+    Russian-style place names become forbidden). Packs say which pairs they are for."""
 
     name: str
     source: Language
-    packs: str
     policies: tuple[str, ...] = ()

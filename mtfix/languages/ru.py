@@ -6,4 +6,4 @@ from mtfix.languages.profile import Language, Pair
 
 LANGUAGE = Language(code="ru", name="Russian", letters="абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
-PAIR = Pair(name="ru-en", source=LANGUAGE, packs="ru-en", policies=("kiev-policy",))
+PAIR = Pair(name="ru-en", source=LANGUAGE, policies=("kiev-policy",))

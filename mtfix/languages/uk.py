@@ -14,4 +14,4 @@ from mtfix.languages.profile import Language, Pair
 
 LANGUAGE = Language(code="uk", name="Ukrainian", letters="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'")
 
-PAIR = Pair(name="uk-en", source=LANGUAGE, packs="ru-en")
+PAIR = Pair(name="uk-en", source=LANGUAGE)

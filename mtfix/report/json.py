@@ -26,6 +26,7 @@ def issue_dict(issue: Issue, document: Document) -> dict[str, Any]:
         }
     return {
         "code": issue.code,
+        "entry": issue.entry or None,
         "name": issue.name,
         "category": issue.category,
         "severity": issue.severity.value,

@@ -43,9 +43,10 @@ def _mime_type(path: str) -> str:
     return mimetypes.guess_type(path, strict=False)[0] or "text/plain"
 
 
-def _rule(rule) -> dict[str, Any]:
+def _rule(rule, shipped: bool = True) -> dict[str, Any]:
+    """A rule's descriptor; a house pack's rule has no page to point to."""
     doc = inspect.cleandoc(rule.__doc__ or "") or rule.summary
-    return {
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
@@ -55,6 +56,19 @@ def _rule(rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {"category": rule.category, "fixable": rule.fixable, "tags": [rule.category]},
     }
+    if not shipped:
+        del descriptor["helpUri"]
+    return descriptor
+
+
+def _house_rules(results: list[FileResult], shipped) -> list:
+    """The rules of house packs that ran for some file, in code order."""
+    found = {}
+    for result in results:
+        for rule in result.context.rules if result.context is not None else ():
+            if rule.code not in shipped:
+                found[rule.code] = type(rule)
+    return [found[code] for code in sorted(found)]
 
 
 def _region(document: Document, start: int, end: int, snippet: str | None = None) -> dict[str, Any]:
@@ -94,7 +108,7 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
             }
         ],
         "partialFingerprints": {"mtfix/v2": fingerprint},
-        "properties": {"category": issue.category, "name": issue.name},
+        "properties": {"category": issue.category, "name": issue.name, **({"entry": issue.entry} if issue.entry else {})},
     }
     if issue.fix:
         result["fixes"] = [
@@ -120,7 +134,9 @@ def _result(issue: Issue, document: Document, location: dict[str, Any], index: i
 
 def report(results: list[FileResult]) -> dict[str, Any]:
     """The SARIF log as a dict: one run, every rule's metadata, one result per issue."""
-    rules = list(all_rules().values())
+    shipped = all_rules()
+    house = _house_rules(results, shipped)
+    rules = [*shipped.values(), *house]
     rule_index = {rule.code: n for n, rule in enumerate(rules)}
     artifacts, sarif_results, notifications = [], [], []
     for result in results:
@@ -156,7 +172,7 @@ def report(results: list[FileResult]) -> dict[str, Any]:
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": information_uri(),
-                "rules": [_rule(rule) for rule in rules],
+                "rules": [_rule(rule, rule.code in shipped) for rule in rules],
             }
         },
         "columnKind": "unicodeCodePoints",

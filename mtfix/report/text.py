@@ -58,11 +58,12 @@ class _Plain:
 
 
 def _issue_line(path: str, document, issue, m=_Markup) -> str:
-    """`path:line:col: CODE message [*]`, `[*]` when plain `mtfix fix` corrects it; for a
-    file read as units, the unit's id follows (`(unit 12)`)."""
+    """`path:line:col: CODE message [*]` (`CODE:entry-id` for a pack entry's issue), `[*]`
+    when plain `mtfix fix` corrects it; for a file read as units, the unit's id follows
+    (`(unit 12)`)."""
     line, column = document.location(issue.span.start)
     mark = f" {m.styled('dim', m.fixable)}" if issue.safe_fix else ""
-    code = m.styled(_STYLE[issue.severity.value], issue.code)
+    code = m.styled(_STYLE[issue.severity.value], m.text(issue.rule_id))
     unit = ""
     if document.file_text is not None and (found := document.unit_at(issue.span.start)) is not None:
         unit = " " + m.styled("dim", m.text(f"(unit {unit_label(found.id)})"))
