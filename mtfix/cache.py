@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
+import time
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,6 +127,25 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+#: A cache file neither read nor written for this long is deleted when a sibling is written.
+MAX_AGE = 30 * 24 * 3600
+
+
+def prune(folder: Path, stale: re.Pattern[str], keep: Path | None = None) -> None:
+    """Delete the files of `folder` whose names match `stale` (except `keep`) and that were
+    neither read nor written for `MAX_AGE`, so builds for other versions, installs and
+    glossaries do not pile up."""
+    limit = time.time() - MAX_AGE
+    try:
+        for old in folder.iterdir():
+            if old != keep and stale.fullmatch(old.name):
+                status = old.stat()
+                if max(status.st_atime, status.st_mtime) < limit:
+                    old.unlink()
+    except OSError:
+        pass
 
 
 @contextmanager

@@ -253,3 +253,30 @@ def test_digest_memo_of_a_large_glossary_is_read_only_when_private(tmp_path, mon
     memo.chmod(0o666)
     with pytest.warns(cache.CacheWarning):
         assert content_digest(big) == true
+
+
+def test_two_builds_of_a_table_keep_a_file_each_and_old_builds_are_pruned(tmp_path, monkeypatch):
+    """Installs of different versions sharing the folder each keep their build instead of
+    overwriting each other's on every run; a build unused for `MAX_AGE` goes when another
+    is written."""
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path))
+    built = []
+
+    def source(revision):
+        def build():
+            built.append(revision)
+            return ["a"], array("H", [revision]), b""
+
+        return store.Source("words", "wordfreq", "wordfreq", "", build, revision)
+
+    old, new = source(1), source(2)
+    assert store.open_table(old).get("a") == 1 and store.open_table(new).get("a") == 2
+    assert store.open_table(old).get("a") == 1 and store.open_table(new).get("a") == 2
+    assert built == [1, 2]
+    first, second = store.path_for(old, old.key()), store.path_for(new, new.key())
+    assert first != second and first.is_file() and second.is_file()
+    long_ago = 1_000_000_000
+    os.utime(first, (long_ago, long_ago))
+    third = source(3)
+    store.open_table(third)
+    assert not first.exists() and second.is_file() and store.path_for(third, third.key()).is_file()

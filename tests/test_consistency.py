@@ -73,7 +73,7 @@ def _reference_case_pairs(text, spans):
                 text, second.start()
             ):
                 continue
-            if cn._title_case_line(text, first.start()):
+            if cn._title_case_line(text, first.start(), {}):
                 continue
             if b[:1].isupper() and not b[1:].islower():
                 continue

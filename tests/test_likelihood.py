@@ -34,7 +34,7 @@ def test_the_table_on_disk_holds_what_a_fresh_build_gives(tmp_path, monkeypatch)
     source = likelihood._source(RUSSIAN)
     grams, ratios, unseen = likelihood.build(RUSSIAN)
     table = store.open_table(source)
-    assert store.path_for(source).is_file()
+    assert store.path_for(source, source.key()).is_file()
     assert table.extra == unseen
     for gram, ratio in list(zip(grams, ratios))[:: max(1, len(grams) // 500)]:
         assert table.get(gram) == ratio

@@ -3,7 +3,7 @@
 A table maps string keys, kept in a chosen order, to small integers. Deriving one from its
 source (parsing gender-guesser's name file, walking wordfreq's lists) takes a large part of
 a second, so the first process that needs a table builds it and writes it to the cache folder
-(`lexicon/<name>.bin` under `mtfix.cache.cache_dir()`); every later process reads the file
+(`lexicon/<name>-<digest of its key>.bin` under `mtfix.cache.cache_dir()`); every later process reads the file
 into memory and decodes nothing until it looks a word up. With $MTFIX_NO_CACHE set
 (`--no-cache`) each process builds its tables in memory and writes nothing.
 
@@ -11,13 +11,16 @@ The file holds the keys as UTF-8 joined by newlines, the offset of each key, one
 value per key, an open-addressing hash index (CRC-32 of the key's bytes, linear probing, at
 most half full), so a lookup reads a few slots and compares one key, and the source's extra
 data as bytes or as `mtfix.plaindata`. Nothing in it can run code. The header names the
-source library's version, its data file's size and time and the file format; a file whose
+source library's version, its data file's size and the file format (not its time: two
+installs of the same version share the file); a file whose
 header or checksum does not match, that cannot be read or that `mtfix.cache.read` refuses
-is rebuilt, never trusted. Writing goes through `mtfix.cache.write_atomic`.
+is rebuilt, never trusted. Writing goes through `mtfix.cache.write_atomic`; builds of a table
+unused for `mtfix.cache.MAX_AGE` are then deleted.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 import zlib
@@ -48,7 +51,7 @@ class Source:
 
     `build` returns the keys in their order, one integer per key (an `array`) and an
     extra object: bytes, or plain data (`mtfix.plaindata`). `data` is the source's data file, relative to
-    its distribution's import package; its size and time join the version in the cache key.
+    its distribution's import package; its size joins the version in the cache key.
     Bump `revision` when `build` changes what it derives.
     """
 
@@ -68,8 +71,7 @@ class Source:
         spec = find_spec(self.package)
         try:
             folder = Path(next(iter(spec.submodule_search_locations)))
-            stat = (folder / self.data).stat()
-            stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+            stamp = str((folder / self.data).stat().st_size)
         except (AttributeError, TypeError, StopIteration, OSError):
             stamp = "?"
         return (
@@ -193,8 +195,10 @@ def pack(keys: Sequence[str], values: array, extra: object, key: str) -> bytes:
 _FOLDER = "lexicon"
 
 
-def path_for(source: Source) -> Path:
-    return disk.cache_dir() / _FOLDER / f"{source.name}.bin"
+def path_for(source: Source, key: str) -> Path:
+    """`NAME-DIGEST.bin`: each build of a table has a file of its own, so installs of
+    different versions that share the cache folder do not overwrite each other's."""
+    return disk.cache_dir() / _FOLDER / f"{source.name}-{zlib.crc32(key.encode()):08x}.bin"
 
 
 def _read(path: Path, key: str) -> Table | None:
@@ -213,7 +217,7 @@ def open_table(source: Source) -> Table:
     switched off or refused (`mtfix.cache.folder`), built in memory and neither read nor
     written."""
     key = source.key()
-    path = path_for(source) if disk.folder(_FOLDER) else None
+    path = path_for(source, key) if disk.folder(_FOLDER) else None
     if path is not None:
         table = _read(path, key)
         if table is not None:
@@ -222,6 +226,7 @@ def open_table(source: Source) -> Table:
     data = pack(keys, values, extra, key)
     if path is not None:
         disk.write_atomic(path, data)
+        disk.prune(path.parent, re.compile(re.escape(source.name) + r"(-[0-9a-f]{8})?\.bin"), keep=path)
     return Table(data, key)
 
 

@@ -375,6 +375,7 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
                 continue
             spellings[(a, lower)].add(b)
     pairs: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    headlines: dict[int, bool] = {}
     for (a, lower), seconds in spellings.items():
         if len(seconds) < 2:
             continue
@@ -387,7 +388,7 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
                 start = m.start()
                 m = pattern.search(text, start + 1, span.end)
                 if _starts_word(text, start, span.start):
-                    item = _case_pair(text, start, span.end, a, lower)
+                    item = _case_pair(text, start, span.end, a, lower, headlines)
                     if item is not None:
                         items.append(item)
         if items:
@@ -395,9 +396,10 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
     return dict(sorted(pairs.items(), key=lambda pair: pair[1][0][0]))
 
 
-def _case_pair(text: str, start: int, end: int, a: str, lower: str):
+def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: dict[int, bool]):
     """The pair starting at `start` as (start, end, spelling), unless it opens a sentence or
-    a title-case line, or is a title before a name."""
+    a title-case line, or is a title before a name. `headlines` remembers each line's
+    verdict, so a long line is read once, not once per pair."""
     first = WORD.match(text, start, end)
     gap = first and first[0] == a and _BLANKS.match(text, first.end(), end)
     second = gap and WORD.match(text, gap.end(), end)
@@ -408,7 +410,7 @@ def _case_pair(text: str, start: int, end: int, a: str, lower: str):
         return None
     if _sentence_start(text, first.start()) or _sentence_start(text, second.start()):
         return None
-    if _title_case_line(text, first.start()):
+    if _title_case_line(text, first.start(), headlines):
         return None
     if b[:1].isupper() and not b[1:].islower():
         return None
@@ -418,13 +420,15 @@ def _case_pair(text: str, start: int, end: int, a: str, lower: str):
     return first.start(), second.end(), f"{a} {b}"
 
 
-def _title_case_line(text: str, offset: int) -> bool:
+def _title_case_line(text: str, offset: int, headlines: dict[int, bool]) -> bool:
     """True on a headline in title case (`Ask Questions About The Reform`), where capitals
     say nothing about how the running text spells a name."""
     start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    words = [w for w in WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    if start not in headlines:
+        end = text.find("\n", offset)
+        words = [w for w in WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
+        headlines[start] = len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return headlines[start]
 
 
 def _match_case(matched: str, spelling: str) -> str:

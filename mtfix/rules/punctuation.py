@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
+from itertools import islice
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
@@ -57,20 +59,40 @@ def _verb_at(words: list[str]) -> int | None:
     return None
 
 
-def _opening(text: str, line_start: int, close: int, mark: str) -> int | None:
-    """Where the quotation closed by the mark at `close` opens on its line, or None."""
-    if mark == '"':
-        count = text.count('"', line_start, close)
-        return text.rfind('"', line_start, close) if count % 2 else None
-    if mark == "'":
-        return None
-    found = text.rfind(_OPENINGS[mark], line_start, close)
-    return None if found < 0 else found
+class _Marks:
+    """Where each quotation mark of a text stands, found once, so that finding the opening
+    of a quotation costs a binary search rather than a pass over its line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._places: dict[str, list[int]] = {}
+
+    def _of(self, mark: str) -> list[int]:
+        if mark not in self._places:
+            self._places[mark] = [m.start() for m in re.finditer(re.escape(mark), self.text)]
+        return self._places[mark]
+
+    def opening(self, line_start: int, close: int, mark: str) -> int | None:
+        """Where the quotation closed by the mark at `close` opens on its line, or None."""
+        if mark == "'":
+            return None
+        places = self._of('"' if mark == '"' else _OPENINGS[mark])
+        first, last = bisect_left(places, line_start), bisect_left(places, close)
+        if last == first or (mark == '"' and (last - first) % 2 == 0):
+            return None
+        return places[last - 1]
 
 
 def _opens_sentence(text: str, line_start: int, opening: int) -> bool:
-    before = text[line_start:opening].rstrip()
-    return not before or before.endswith((".", "!", "?", "…", ":")) or bool(re.search(r"[-–—]$", before))
+    end = opening
+    while end > line_start and text[end - 1].isspace():
+        end -= 1
+    return end == line_start or text[end - 1] in ".!?…:-–—"
+
+
+def _words_between(text: str, start: int, end: int, most: int) -> int:
+    """How many words stand between `start` and `end`, counted up to `most`."""
+    return sum(1 for _ in islice(_WORD.finditer(text, start, end), most))
 
 
 def _names_speaker(words: list[str], quoted: int) -> bool:
@@ -113,8 +135,9 @@ class DashAttribution(Rule):
     def check(self, document):
         text = document.text
         reported: set[int] = set()
+        marks = _Marks(text)
         for m in document.finditer(CANDIDATE):
-            issue = self._attribution(document, m)
+            issue = self._attribution(document, m, marks)
             if issue is not None:
                 reported.add(m.start("gap"))
                 yield issue
@@ -123,9 +146,9 @@ class DashAttribution(Rule):
             if issue is not None:
                 yield issue
 
-    def _attribution(self, document, m):
+    def _attribution(self, document, m, marks: _Marks):
         text = document.text
-        before = text[: m.start("inner")]
+        before = text[max(0, m.start("inner") - 2) : m.start("inner")]
         if m["quote"] == '"' and not m["inner"] and before[-1:] in ' "(':
             return None
         stop = _STOP.search(text, m.end())
@@ -133,8 +156,8 @@ class DashAttribution(Rule):
         verb = _verb_at(words)
         if verb is None:
             line_start = text.rfind("\n", 0, m.start()) + 1
-            opening = _opening(text, line_start, m.start("quote"), m["quote"])
-            quoted = len(_WORD.findall(text, line_start if opening is None else opening, m.start("quote")))
+            opening = marks.opening(line_start, m.start("quote"), m["quote"])
+            quoted = _words_between(text, line_start if opening is None else opening, m.start("quote"), 4)
             spoken = opening is not None and _opens_sentence(text, line_start, opening) and quoted >= 2
             comma = "," in (m["inner"], m["outer"])
             if m["inner"] == ".":

@@ -14,6 +14,7 @@ that does not match, that cannot be read or that `mtfix.cache.read` refuses is r
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 import zlib
 from array import array
@@ -35,9 +36,8 @@ _HEAD = len(_MAGIC) + 64 + 4
 #: lengths of the keys, the packed forms, their offsets, the packed entries, their offsets.
 _SECTIONS = struct.Struct("<5Q")
 _INDEX_MAGIC = b"MTFXIDX\x02"
-#: Compiled glossaries and indexes not rebuilt or read for this long are deleted when
-#: another glossary is written.
-MAX_AGE = 30 * 24 * 3600
+#: The files of this folder: compiled glossaries and their indexes.
+_FILES = re.compile(r"[0-9a-f]{64}(\.[0-9a-f]{16}\.idx|\.bin)")
 
 
 def path_for(key: str) -> Path:
@@ -190,7 +190,7 @@ def compiled(key: str, build: Callable[[], Compiled]) -> Compiled:
             return found
         result = build()
         disk.write_atomic(path, _pack(key, result))
-        _prune(folder)
+        disk.prune(folder, _FILES, keep=path)
     return result
 
 
@@ -222,13 +222,3 @@ def index(cache: Path | None, name: str, build: Callable[[], object]) -> object:
     return found
 
 
-def _prune(folder: Path) -> None:
-    import time
-
-    limit = time.time() - MAX_AGE
-    try:
-        for old in folder.iterdir():
-            if old.suffix in (".bin", ".idx") and max(old.stat().st_atime, old.stat().st_mtime) < limit:
-                old.unlink()
-    except OSError:
-        pass
