@@ -139,6 +139,17 @@ class MissingConjunction(Rule):
 _REPLACE = re.compile(r"\b(?:replac|substitut|swapp?)\w*[ \t]+$", re.IGNORECASE)
 
 SLIPS = "grammar-slips.yml"
+#: A target made of a subject, a spaced dash and what is said of it.
+_TARGET_DASH = re.compile(
+    r"[ \t]*[\"“]?(?P<subject>[^—–,:;!?()\n]+?)[\"”]?(?P<dash>[ \t][-–—][ \t])(?P<predicate>[^—–\n]+)$"
+)
+#: A verb that makes either side a clause of its own.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|remains?|becomes?|means?|seems?|looks?|feels?|has|have|had"
+    r"|will|would|can|could|should|must|do|does|did)\b|'s\b|'re\b",
+    re.IGNORECASE,
+)
+_OPENS_CLAUSE = re.compile(r"(?:it|this|that|they|he|she|we|you|i|there|and|but|or)\b", re.IGNORECASE)
 _CAPITAL = r"[A-Z][\w'’-]*"
 
 
@@ -158,6 +169,9 @@ class MissingCopula(Rule):
     """Russian drops the present-tense copula (`Москва и Вашингтон за …`), and MT output
     then lacks a verb: a reported subject followed straight by `in favor of`, `ready to`,
     `interested in`. Only a capitalised subject right after a reporting verb is checked.
+    In a bilingual Russian file, a source `X — adjective` (`Чехол — плотный, прочный`) whose
+    target keeps the dash with no verb (`Cover - dense, strong`) is flagged too; a label and
+    its value (`Материал — натуральный бук`) is not.
 
     Bad: Lavrov said Moscow and Washington in favor of the full implementation of the Minsk agreements.
     Good: Lavrov said Moscow and Washington are in favor of the full implementation of the Minsk agreements.
@@ -171,6 +185,40 @@ class MissingCopula(Rule):
     fixable = True
 
     def check(self, document):
+        yield from self._english(document)
+        yield from self._dash(document)
+
+    def _dash(self, document):
+        """A bilingual unit whose source says `X — adjective` and whose target keeps the
+        dash with no verb (`Cover made of jacquard - dense, hard-wearing`). The source is read
+        only for units whose target has such a dash."""
+        if self.context.pair.source.code != "ru":
+            return
+        from mtfix.lexicon.copula import dash_copula
+        from mtfix.rules.bilingual.common import units
+
+        for unit, _target in units(document):
+            if len(unit.target) != 1:
+                continue
+            span = unit.target[0]
+            m = _TARGET_DASH.match(document.text, span.start, span.end)
+            if m is None or _VERB.search(m["subject"]) or _VERB.search(m["predicate"].split(",")[0]):
+                continue
+            if _OPENS_CLAUSE.match(m["predicate"]) or m["predicate"][:1].isupper():
+                continue
+            if not dash_copula(unit.source, self.context.pair.source.lexicon().analyzer):
+                continue
+            subject = m["subject"].strip()
+            verb = "are" if re.search(r"[^s]s$", subject) else "is"
+            yield self.issue(
+                m.start("dash"),
+                m.end("dash"),
+                f"the dash stands for the source's missing copula (`{unit.source[:40].strip()}…`);"
+                f" English needs the verb: `{subject} {verb} {m['predicate'].split(',')[0].strip()}`",
+                suggestions=[f" {verb} "],
+            )
+
+    def _english(self, document):
         times = words(SLIPS, "times")
         text = document.text
         for m in document.finditer(_copula_pattern()):

@@ -14,7 +14,19 @@ from mtfix.rules import speech
 from mtfix.rules.grammar import alternation, words
 
 DATA = "grammar-pronouns.yml"
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f"}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f", "himself": "m", "herself": "f",
+            "hers": "f"}
+#: The pronouns of the other gender that may stand for one (`her` is `his` or `him`).
+SWAP = {"he": ("she",), "him": ("her",), "his": ("her",), "himself": ("herself",), "she": ("he",),
+        "her": ("his", "him"), "herself": ("himself",), "hers": ("his",)}
+TARGET_PRONOUN = re.compile(r"(?<![\w'’/(-])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w'’/)-])")
+NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?![\w'’])")
+CLAUSE_END = re.compile(r"[,;:.!?…()\"“”«»—–]")
+#: Source languages whose agreement is read (Ukrainian's dictionary tags gender too sparsely:
+#: on wmt22-uk-en its reading flagged the human reference 5 times).
+SOURCE_LANGUAGES = frozenset({"ru"})
+#: `he or she`, `his/her`: both genders, said of anyone.
+BOTH = re.compile(r"(?:he|she|his|her|him|hers)[ \t]*(?:or|/|and)[ \t]*(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
 #: The pronoun of the other gender, by the role the pronoun plays in the match.
 OTHER = {
     "pronoun": {"he": "she", "she": "he"},
@@ -114,6 +126,16 @@ def first_name(name: str) -> str:
     from mtfix.lexicon.names import gender
 
     return gender(name)
+
+
+def _both_genders(text: str, m: re.Match[str]) -> bool:
+    """Whether the pronoun at `m` is half of `he or she`, `his/her`."""
+    start = max(0, m.start() - 10)
+    return any(b.start() <= m.start() < b.end() for b in BOTH.finditer(text, start, m.end() + 10))
+
+
+def _match(word: str, right: str) -> str:
+    return right.capitalize() if word[:1].isupper() else right
 
 
 def _offsets(text: str, mark: str) -> list[int]:
@@ -236,6 +258,14 @@ class PronounGender(Rule):
     `wife`, `Mr`, `Ms`) could be of the pronoun's gender; the fix is only offered (unsafe)
     when someone of unknown gender (`the chancellor`, a rare name) is mentioned too.
 
+    In a bilingual Russian file the source decides: a `he`, `his` or `him` (or `she`,
+    `her`) is flagged when no one in the unit's source can be of that gender (its pronouns,
+    names, person nouns, past-tense verbs and short adjectives show only the other one, as
+    in `которая … свою`), or when it follows a name whose source clause shows the bearer's
+    gender (`Дункан прихватила с собой` → `Duncan took with him`). Anyone of uncertain
+    gender in the source (a name the dictionary lacks, a verb without a subject) keeps it
+    silent.
+
     Bad: Tillerson expressed confidence. "Assad's regime is coming to an end," she said.
     Good: Tillerson expressed confidence. "Assad's regime is coming to an end," he said.
     """
@@ -260,6 +290,96 @@ class PronounGender(Rule):
         return people
 
     def check(self, document):
+        reported: set[int] = set()
+        for issue in self._english(document):
+            reported.add(issue.span.start)
+            yield issue
+        for issue in self._against_source(document):
+            if issue.span.start not in reported:
+                yield issue
+
+    def _against_source(self, document):
+        """Pronouns of a bilingual unit that no one in its source can be: `his` where the
+        source speaks only of women (`которая … свою`). The source is read only for units
+        whose target holds such a pronoun."""
+        from mtfix.lexicon.agreement import referents
+        from mtfix.rules.bilingual.common import CYRILLIC, units
+
+        if self.context.pair.source.code not in SOURCE_LANGUAGES:
+            return
+        analyzer = None
+        for unit, _target in units(document):
+            if not CYRILLIC.search(unit.source):
+                continue
+            found = [
+                m
+                for span in unit.target
+                for m in TARGET_PRONOUN.finditer(document.text, span.start, span.end)
+                if not _both_genders(document.text, m)
+            ]
+            if not found:
+                continue
+            if analyzer is None:
+                analyzer = self.context.pair.source.lexicon().analyzer
+            who = referents(unit.source, analyzer)
+            named = dict(self._named(document.text, unit, found, analyzer))
+            for m in found:
+                if m.start() in named:
+                    yield named[m.start()]
+                    continue
+                word = m.group()
+                gender = PRONOUNS[word.lower()]
+                other = "f" if gender == "m" else "m"
+                if gender in who.possible or not who.shown_by[other]:
+                    continue
+                right = [_match(word, w) for w in SWAP[word.lower()]]
+                shown = ", ".join(f"`{w}`" for w in who.shown_by[other][:3])
+                yield self.issue(
+                    m.start(),
+                    m.end(),
+                    f"`{word}`: the source speaks of no {'man' if gender == 'm' else 'woman'} here, only of"
+                    f" {GENDER_WORD[other]} ({shown}); write `{'` or `'.join(right)}`",
+                    suggestions=right,
+                )
+
+    def _named(self, text: str, unit, found: list[re.Match[str]], analyzer):
+        """(offset, issue) for each pronoun in the clause of a name whose source clause
+        shows the bearer's gender (`Дункан прихватила с собой` → `Duncan took with him`)."""
+        from mtfix.lexicon.agreement import people
+        from mtfix.rules.romanized import skeleton
+
+        persons = people(unit.source, analyzer)
+        if not persons:
+            return
+        romanizer = self.context.pair.source.romanizer()
+        for person in persons:
+            wanted = skeleton(romanizer.romanize(person.name))
+            if len(wanted) < 3:
+                continue
+            for span in unit.target:
+                for name in NAME_WORD.finditer(text, span.start, span.end):
+                    have = skeleton(name.group())
+                    if not (have.startswith(wanted) or wanted.startswith(have)) or len(have) < 3:
+                        continue
+                    clause = CLAUSE_END.search(text, name.end(), span.end)
+                    stop = clause.start() if clause else span.end
+                    for m in found:
+                        gender = PRONOUNS[m.group().lower()]
+                        if not name.end() < m.start() < stop or gender in person.clause_possible:
+                            continue
+                        if NAME_WORD.search(text, name.end(), m.start()):
+                            break  # someone else named between
+                        word = m.group()
+                        right = [_match(word, w) for w in SWAP[word.lower()]]
+                        yield m.start(), self.issue(
+                            m.start(),
+                            m.end(),
+                            f"`{word}` for {name.group()}, who is {GENDER_WORD[person.gender]} in the source"
+                            f" (`{person.name}`); write `{'` or `'.join(right)}`",
+                            suggestions=right,
+                        )
+
+    def _english(self, document):
         lex = lexicon()
         text, source = document.text, document.scan_text
         speakers = None
