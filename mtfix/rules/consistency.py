@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
+from mtfix.rules.passages import passages
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
@@ -282,52 +283,64 @@ class TermVariant(Rule):
         yield from self._case_variants(document, text)
 
     def _compounds(self, document, text):
-        for items in compound_variants(text, document.segments).values():
-            counts = Counter(o.form for o in items)
-            # A hyphenated and an open form without a closed one is usually attributive
-            # hyphenation (`long-term plan`, `in the long term`), not an inconsistency.
-            if "closed" not in counts:
+        for everywhere in compound_variants(text, document.segments).values():
+            for items in passages(everywhere, operator.attrgetter("start")):
+                yield from self._compound(items)
+
+    def _compound(self, items):
+        counts = Counter(o.form for o in items)
+        # A hyphenated and an open form without a closed one is usually attributive
+        # hyphenation (`long-term plan`, `in the long term`), not an inconsistency.
+        if "closed" not in counts or len(counts) < 2:
+            return
+        target = min(counts, key=lambda f: (-counts[f], _RANK[f]))
+        clear = counts[target] > len(items) - counts[target]
+        spelling = next(o.text for o in items if o.form == target)
+        for o in items:
+            if o.form == target:
                 continue
-            target = min(counts, key=lambda f: (-counts[f], _RANK[f]))
-            clear = counts[target] > len(items) - counts[target]
-            spelling = next(o.text for o in items if o.form == target)
-            for o in items:
-                if o.form == target:
-                    continue
-                fixed = _match_case(o.text, spelling)
-                n = counts[target]
-                message = (
-                    f"`{o.text}` is written `{spelling}` {n} time{'s' if n > 1 else ''}"
-                    " elsewhere in this document"
-                )
-                make = Fix.safe if clear else Fix.unsafe
-                yield self.issue(
-                    o.start,
-                    o.end,
-                    message,
-                    suggestions=[fixed],
-                    fix=make(Edit.replace(o.start, o.end, fixed)),
-                )
+            fixed = _match_case(o.text, spelling)
+            n = counts[target]
+            message = (
+                f"`{o.text}` is written `{spelling}` {n} time{'s' if n > 1 else ''}"
+                " elsewhere in this document"
+            )
+            make = Fix.safe if clear else Fix.unsafe
+            yield self.issue(
+                o.start,
+                o.end,
+                message,
+                suggestions=[fixed],
+                fix=make(Edit.replace(o.start, o.end, fixed)),
+            )
 
     def _case_variants(self, document, text):
-        for (a, b), items in _case_pairs(text, document.segments).items():
-            forms = Counter(item[2] for item in items)
-            if len(forms) < 2 or len(b) < 3:
+        for (_, second), everywhere in _case_pairs(text, document.segments).items():
+            if len(second) < 3:
                 continue
-            target = min(forms, key=lambda f: (-forms[f], f.split()[1][0].islower()))
-            for start, end, form in items:
-                if form == target:
-                    continue
-                n = forms[target]
-                yield self.issue(
-                    start,
-                    end,
-                    f"`{form}` is written `{target}` {n} time{'s' if n > 1 else ''}"
-                    " elsewhere in this document",
-                    suggestions=[target],
-                    fix=Fix.unsafe(Edit.replace(start, end, target)),
-                    severity=Severity.INFO,
-                )
+            for items in passages(everywhere, operator.itemgetter(0)):
+                yield from self._case_variant(items)
+
+    def _case_variant(self, items):
+        forms = Counter(item[2] for item in items)
+        if len(forms) < 2:
+            return
+        target = min(forms, key=lambda f: (-forms[f], f.split()[1][0].islower()))
+        for start, end, form in items:
+            if form == target:
+                continue
+            n = forms[target]
+            # Lower-casing takes a name apart (`Lakewood Church`): offered, never applied.
+            fix = Fix.unsafe(Edit.replace(start, end, target)) if target.split()[1][0].isupper() else None
+            yield self.issue(
+                start,
+                end,
+                f"`{form}` is written `{target}` {n} time{'s' if n > 1 else ''}"
+                " elsewhere in this document",
+                suggestions=[target],
+                fix=fix,
+                severity=Severity.INFO,
+            )
 
 
 @lru_cache(maxsize=32)
@@ -398,8 +411,8 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
 
 def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: dict[int, bool]):
     """The pair starting at `start` as (start, end, spelling), unless it opens a sentence or
-    a title-case line, or is a title before a name. `headlines` remembers each line's
-    verdict, so a long line is read once, not once per pair."""
+    a title-case line, is a title before a name, or ends a longer name. `headlines`
+    remembers each line's verdict, so a long line is read once, not once per pair."""
     first = WORD.match(text, start, end)
     gap = first and first[0] == a and _BLANKS.match(text, first.end(), end)
     second = gap and WORD.match(text, gap.end(), end)
@@ -417,7 +430,21 @@ def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: d
     after = _NEXT_LETTER.match(text, second.end(), end)
     if b[:1].isupper() and after is not None and after[1].isupper():
         return None
+    if b[:1].isupper() and _ends_name(text, start):
+        return None  # `Museum of Egyptian Civilization` names a museum, not a civilization
     return first.start(), second.end(), f"{a} {b}"
+
+
+#: A capitalised word, perhaps with `of`, `for`, `the` or `and` after it, right before a
+#: pair: the pair is the tail of a longer name.
+_LONGER_NAME = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \t]+(?:(?:of|for|the|and|de)[ \t]+)*\Z")
+#: Capitalised words that open sentences rather than names.
+_OPENING_WORDS = frozenset("The A An In On At For With From By To And But This That Its His Her Their Our".split())
+
+
+def _ends_name(text: str, start: int) -> bool:
+    m = _LONGER_NAME.search(text, max(0, start - 60), start)
+    return m is not None and m[1] not in _OPENING_WORDS
 
 
 def _title_case_line(text: str, offset: int, headlines: dict[int, bool]) -> bool:

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
+from mtfix.rules.passages import passages
 
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
 #: After `the Ukraine`, a lower-case word that is not a verb or function word is the head of
@@ -82,6 +83,8 @@ class InconsistentTerm(Rule):
     preferred term is among them the others get it as an unsafe fix. Synonyms, paraphrases
     and abbreviations (`Foreign Ministry`, `Ministry of Foreign Affairs`, `MFA`) are normal
     variation and left alone; so are differences of spacing, hyphens or case (CN001).
+    Spellings are compared within a passage (`mtfix.rules.passages`): a file of many articles
+    may spell a name one way in one story and another way in the next.
 
     Bad: Shelling resumed near Kyiv on Monday. Kiev accused the rebels.
     Good: Shelling resumed near Kyiv on Monday. Kyiv accused the rebels.
@@ -104,29 +107,34 @@ class InconsistentTerm(Rule):
             for match in glossary.matches(text, segment.start, segment.end):
                 if match.kind != FORBIDDEN:
                     found.setdefault(match.entry, []).append((_rendering(match.variant), match))
-        for entry, occurrences in found.items():
-            counts: dict[tuple[str, int], int] = {}
-            for rendering, _ in occurrences:
-                counts[rendering] = counts.get(rendering, 0) + 1
-            if len(counts) < 2:
+        for entry, everywhere in found.items():
+            for occurrences in passages(everywhere, lambda o: o[1].start):
+                yield from self._passage(entry, occurrences)
+
+    def _passage(self, entry, occurrences):
+        """The spellings of one passage that differ from its preferred (or commonest) one."""
+        counts: dict[tuple[str, int], int] = {}
+        for rendering, _ in occurrences:
+            counts[rendering] = counts.get(rendering, 0) + 1
+        if len(counts) < 2:
+            return
+        preferred = _rendering(entry.term)
+        if preferred in counts:
+            target = preferred
+        else:
+            order = list(counts)
+            target = max(order, key=lambda r: (counts[r], -order.index(r)))
+        model = next(m for r, m in occurrences if r == target)
+        for rendering, match in occurrences:
+            if rendering == target or not _spelling_variants(rendering, target):
                 continue
-            preferred = _rendering(entry.term)
-            if preferred in counts:
-                target = preferred
-            else:
-                order = list(counts)
-                target = max(order, key=lambda r: (counts[r], -order.index(r)))
-            model = next(m for r, m in occurrences if r == target)
-            for rendering, match in occurrences:
-                if rendering == target or not _spelling_variants(rendering, target):
-                    continue
-                message = (
-                    f"`{match.variant}` here but `{model.variant}` elsewhere in this document;"
-                    " spell this name one way"
-                )
-                if target != preferred:
-                    yield self.issue(match.start, match.end, message, suggestions=[model.variant])
-                    continue
-                term = match.replacement
-                fix = Fix.unsafe(Edit.replace(match.start, match.end, term))
-                yield self.issue(match.start, match.end, message, suggestions=[term], fix=fix)
+            message = (
+                f"`{match.variant}` here but `{model.variant}` elsewhere in this document;"
+                " spell this name one way"
+            )
+            if target != preferred:
+                yield self.issue(match.start, match.end, message, suggestions=[model.variant])
+                continue
+            term = match.replacement
+            fix = Fix.unsafe(Edit.replace(match.start, match.end, term))
+            yield self.issue(match.start, match.end, message, suggestions=[term], fix=fix)
