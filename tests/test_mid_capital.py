@@ -27,3 +27,21 @@ def test_mid_capitals_match_a_scan(seed):
         expected = [(m.span(), m.groups()) for m in casing.MID_CAPITAL.finditer(text, lo, hi)]
         found = [(m.span(), m.groups()) for m in casing._mid_capitals(text, lo, hi)]
         assert found == expected
+
+
+def _fixed(line: str) -> str:
+    from mtfix import engine, formats
+    from mtfix.config import parse
+
+    settings = parse({"select": ["CA001"]}, None)
+    return engine.fix(formats.parse(line, "tsv"), settings, unsafe=True).document.raw
+
+
+def test_a_lost_full_stop_is_put_back_when_the_source_has_one_more_sentence():
+    line = "Выручка выросла до 90 млрд. Лидерами стали казуальные игры.\tRevenue rose to 90 billion The leaders were casual games.\n"
+    assert _fixed(line).endswith("Revenue rose to 90 billion. The leaders were casual games.\n")
+
+
+def test_a_capital_is_lowered_when_the_source_has_no_more_sentences():
+    line = "Это значит, что он покинул партию.\tThis means that He left the party.\n"
+    assert _fixed(line).endswith("This means that he left the party.\n")

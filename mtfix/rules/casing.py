@@ -31,6 +31,12 @@ _EDITORIAL = re.compile(r"(?:\bEd|\bed|\bEditor|\beditor|\bauth)\.$")
 #: Where the capitalised word of a MID_CAPITAL match can stand: after a blank.
 _WORD_AFTER_BLANK = re.compile(rf"[ \t](?:{CLAUSE_WORDS}|{NAME_WORDS})\b")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz'’")
+#: A sentence break: a full stop, question or exclamation mark, a closing quote or bracket
+#: perhaps, a blank, and a capital.
+_BREAK = re.compile(r"[.!?…][\"'»”’)]*\s+[\"'«“(]*[A-ZА-ЯЁЄІЇҐ]")
+#: Below this Zipf frequency the word after a capital is no English word: `It sanshayn-Kost`
+#: is a name the MT split (Sunshine Coast), not a sentence start.
+_RARE = 2.5
 
 
 def _mid_capitals(text: str, start: int, end: int):
@@ -71,7 +77,10 @@ class MidSentenceCapital(Rule):
     punctuation between: the full stop (or comma) of the source was lost in translation,
     often around an editorial insertion such as `(US - Ed.)`. Names and titles are left
     alone: `The` and prepositions count only before a lower-case word (`in The Hague` is
-    fine), and nothing after cue words such as `called`, `film` or `vitamin` is flagged.
+    fine), and nothing after cue words such as `called`, `film` or `vitamin` is flagged, nor
+    a capital before a word English does not know (`It sanshayn-Kost`, a name the MT split).
+    The fix lowers the capital; in a bilingual file whose source has more sentences than the
+    target it puts the lost full stop back instead.
 
     Bad: they do not want to establish the truth And we will insist on it.
     Good: they do not want to establish the truth, and we will insist on it.
@@ -102,13 +111,37 @@ class MidSentenceCapital(Rule):
                 m["inside"]
             ):
                 continue
+            if after[:1].islower() and _rare(after):
+                continue
             word = m["word"]
             lower = word.lower()
+            if _lost_break(document, m.start("word")):
+                stop = m.start("gap")
+                fix = Fix.unsafe(Edit.replace(stop, stop, "."))
+            else:
+                fix = Fix.unsafe(Edit.replace(m.start("word"), m.end("word"), lower))
             yield self.issue(
                 m.start("word"),
                 m.end("word"),
                 f"`{word}` is capitalised in mid-sentence; a full stop or comma before it may"
                 " have been lost",
                 suggestions=[lower, f". {word}"],
-                fix=Fix.unsafe(Edit.replace(m.start("word"), m.end("word"), lower)),
+                fix=fix,
             )
+
+
+def _rare(word: str) -> bool:
+    from mtfix.lexicon.english import zipf
+
+    word = re.match(r"[\w'’]*", word)[0]
+    return zipf(word.split("'")[0]) < _RARE
+
+
+def _lost_break(document, offset: int) -> bool:
+    """Whether the unit at `offset` has fewer sentence breaks than its source: then the full
+    stop was lost and is put back, rather than the capital lowered."""
+    unit = document.unit_at(offset) if document.units else None
+    if unit is None or not unit.source:
+        return False
+    target = document.text[unit.span.start : unit.span.end]
+    return len(_BREAK.findall(unit.source)) > len(_BREAK.findall(target))

@@ -19,6 +19,17 @@ FUNCTION_WORDS = frozenset(
     "the a an of to in on at for and or but with by from as it its this these those their "
     "his her our your my we they he she i you be are was were has have will would not".split()
 )
+#: Words after which a doubled verb is a free relative and its main verb (`what happened
+#: happened`, `those who voted voted`), not a slip.
+RELATIVE = frozenset("who what whoever whatever which".split())
+#: `X and X` that English uses to intensify (`more and more`, `again and again`, `on and on`).
+INTENSIFIERS = frozenset(
+    "more less again over on round around through by out up down ever far away back in off "
+    "years hours days weeks months miles ages times".split()
+)
+#: A word joined to itself by `and` or `or`: neural MT's collapsed synonym pair (`stable and
+#: stable` for `стабильный и устойчивый`).
+PAIRED = re.compile(r"(?<![\w-])(?P<word>[a-z]{3,})(?P<gap>[ \t]+(?:and|or)[ \t]+)(?P=word)\b")
 CAN_NOT = re.compile(r"\b(?P<can>[Cc]an) not\b(?![ \t]+(?:only|just|merely|simply)\b)")
 
 
@@ -42,8 +53,12 @@ _LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)
 
 @register
 class RepeatedWord(Rule):
-    """The same word twice in a row, usually a slip of the MT system or the editor.
-    Names such as `Bora Bora` and genuine doubles such as `had had` are left alone.
+    """The same word twice in a row, usually a slip of the MT system or the editor, or a
+    word joined to itself by `and` or `or` (`stable and stable`), where neural MT collapsed
+    a pair of synonyms into one. Names such as `Bora Bora`, a name and its descriptor
+    (`Scorpion Winter winter tyres`), genuine doubles such as `had had` or `what happened
+    happened`, and English's own repetitions (`more and more`, `bigger and bigger`, `waited
+    and waited`) are left alone.
 
     Bad: They discussed the the situation in Syria.
     Good: They discussed the situation in Syria.
@@ -57,16 +72,50 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document):
-        for m in document.finditer(_repeated_in(document.text)):
+        text = document.text
+        for m in document.finditer(_repeated_in(text)):
             word = m["word"]
-            second = document.text[m.end("gap") : m.end()]
+            second = text[m.end("gap") : m.end()]
             if word.lower() in GENUINE_DOUBLES or (word[:1].isupper() and second[:1].isupper()):
+                continue
+            if word[:1].isupper() and second[:1].islower() and not _sentence_start(text, m.start()):
+                continue  # a name and its descriptor: `Scorpion Winter winter tyres`
+            if _previous_word(text, m.start()) in RELATIVE:
                 continue
             edit = Edit.replace(m.start("gap"), m.end(), "")
             fix = Fix.safe(edit) if word.lower() in FUNCTION_WORDS else Fix.unsafe(edit)
             yield self.issue(
                 m.start(), m.end(), f"`{word}` is repeated", suggestions=[word], fix=fix
             )
+        for m in document.finditer(PAIRED):
+            word = m["word"]
+            if word in INTENSIFIERS or _comparative_or_iterative(word, m["gap"]):
+                continue
+            yield self.issue(
+                m.start(),
+                m.end(),
+                f"`{word}` is joined to itself by `{m['gap'].strip()}`; a synonym was probably lost",
+                suggestions=[word],
+                fix=Fix.unsafe(Edit.replace(m.start("gap"), m.end(), "")),
+            )
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“«(")
+    return not before or before[-1] in ".!?:\n\r"
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*\Z")
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    return m[1].lower() if m else ""
+
+
+def _comparative_or_iterative(word: str, gap: str) -> bool:
+    """`bigger and bigger`, `waited and waited`: English's own repetitions."""
+    return word.endswith("er") and len(word) > 4 or "and" in gap and word.endswith("ed")
 
 
 @register
