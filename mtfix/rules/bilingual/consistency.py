@@ -8,11 +8,18 @@ from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.bilingual.common import LETTER, fold, units
 
+#: Sources longer than this many words are sentences, whose two renderings are info.
+SENTENCE_WORDS = 8
+
 
 @register
 class InconsistentTranslation(Rule):
     """The same source is translated differently in two units of one file (Xbench's
     "same source, different target").
+
+    A short source (a term, a label, a menu item) translated two ways is a warning; a
+    sentence of more than `SENTENCE_WORDS` words is info: read on WMT22 product pages, the two
+    renderings of a repeated sentence were both right, only worded differently.
 
     Bad: Сохранить → Save (unit 1); Сохранить → Keep (unit 7)
     Good: Сохранить → Save (unit 1); Сохранить → Save (unit 7)
@@ -37,11 +44,13 @@ class InconsistentTranslation(Rule):
             if fold(target) != fold(earlier_target):
                 line, _ = document.location(earlier.span.start)
                 span = unit.span
+                long = len(key.split()) > SENTENCE_WORDS
                 yield self.issue(
                     span.start,
                     span.end,
                     f"the same source is translated `{_short(earlier_target)}` on line {line}",
                     suggestions=[earlier_target],
+                    severity=Severity.INFO if long else None,
                 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.bilingual.common import units
@@ -16,9 +18,21 @@ MAX_RATIO = 2.2
 MIN_SOURCE = 40
 
 
+#: Letters of English one letter of a source abbreviation stands for (`ФГАОУ ВО РНИМУ` is
+#: written out as `Federal State Autonomous Educational Institution of Higher Education …`).
+SPELLED_OUT = 8
+_ABBREVIATION = re.compile(r"\b[А-ЯЁЄІЇҐ]{2,}\b")
+
+
 def _length(text: str) -> int:
     """Characters other than white space."""
     return len("".join(text.split()))
+
+
+def _source_length(text: str) -> int:
+    """The source's length with each Cyrillic abbreviation counted as written out in full."""
+    letters = sum(len(m[0]) for m in _ABBREVIATION.finditer(text))
+    return _length(text) + letters * (SPELLED_OUT - 1)
 
 
 @register
@@ -48,7 +62,9 @@ class Omission(Rule):
 
 @register
 class Addition(Rule):
-    """The target is far longer than its source: text was added or repeated.
+    """The target is far longer than its source: text was added or repeated. A Cyrillic
+    abbreviation of the source counts as written out (eight letters a letter), since a good
+    translation spells out `ФГАОУ ВО`.
 
     Bad: Переговоры продолжатся завтра утром в Женеве. → The talks will continue tomorrow morning in Geneva. The talks will continue tomorrow morning in Geneva, the talks will continue.
     Good: Переговоры продолжатся завтра утром в Женеве. → The talks will continue tomorrow morning in Geneva.
@@ -62,8 +78,8 @@ class Addition(Rule):
 
     def check(self, document):
         for unit, target in units(document):
-            source = _length(unit.source)
-            if source >= MIN_SOURCE and _length(target) > MAX_RATIO * source:
+            source = _source_length(unit.source)
+            if _length(unit.source) >= MIN_SOURCE and _length(target) > MAX_RATIO * source:
                 span = unit.span
                 ratio = _length(target) / source
                 yield self.issue(span.start, span.end, f"the target is {ratio:.0%} of the source's length")

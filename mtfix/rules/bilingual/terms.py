@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from mtfix.model import Severity
@@ -17,6 +18,11 @@ def source_lemma(word: str, lexicon) -> str:
     if not CYRILLIC.match(word):
         return word.lower()
     return lexicon.lemma(word)
+
+
+def _plain(text: str) -> str:
+    """Text without accents: `António Guterres` is the glossary's `Antonio Guterres`."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def _shape(word: str) -> str:
@@ -103,7 +109,7 @@ def _initialism(term: str, target: str) -> bool:
 @register
 class KeyTermMismatch(Rule):
     """A glossary term's source is in the source (in any inflected form), but its
-    approved English term is not in the target.
+    approved English term is not in the target (accents aside: `António` is `Antonio`).
 
     Bad: Агентство РИА Новости сообщило об этом. → The agency RIA reported it.
     Good: Агентство РИА Новости сообщило об этом. → RIA Novosti reported it.
@@ -136,14 +142,14 @@ class KeyTermMismatch(Rule):
                     at.setdefault(lemma, []).append(i)
             if not at:
                 continue
-            folded = f" {fold(target)} "
+            folded = f" {_plain(fold(target))} "
             for entry, source_term in (t for lemma in at for t in terms[lemma]):
                 first = _tokens(source_term, lexicon)[:1]
                 starts = at.get(first[0][0]) if first else None
                 if not _contains(unit.source, source_term, lexicon, words, starts):
                     continue
                 forms = (entry.term, *getattr(entry, "admitted", ()), *entry.variants)
-                if any(f" {fold(f)} " in folded for f in forms):
+                if any(f" {_plain(fold(f))} " in folded for f in forms):
                     continue  # the term, an admitted form, or a variant that TM001 reports
                 if any(_initialism(form, target) for form in (entry.term, *getattr(entry, "admitted", ()))):
                     continue  # ROC, MFA (Ministry of Foreign Affairs)
