@@ -84,6 +84,8 @@ def _reference_case_pairs(text, spans):
                 and cn._BLANKS.fullmatch(text[second.end() : after.start()])
             ):
                 continue
+            if b[:1].isupper() and cn._ends_name(text, first.start()):
+                continue
             pairs[(a, b.lower())].append((first.start(), second.end(), f"{a} {b}"))
     return {k: v for k, v in pairs.items() if len({item[2] for item in v}) > 1}
 
