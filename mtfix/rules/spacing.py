@@ -86,6 +86,10 @@ class DoubleSpace(_SpacingRule):
     """Two or more spaces between words inside a sentence (after a full stop they are a
     typing convention and left alone).
 
+    In a bilingual unit whose source has more spaced dashes than the target, the spaces mark
+    where the MT dropped a dash (`Moscow  the capital`): collapsing them would hide the loss,
+    so the fix (unsafe) puts the dash back instead.
+
     Bad: the  results of the talks
     Good: the results of the talks
     """
@@ -96,7 +100,28 @@ class DoubleSpace(_SpacingRule):
 
     def check(self, document):
         for m in document.finditer(DOUBLE_SPACE):
+            if _dash_lost(document, m.start()):
+                yield self.issue(
+                    m.start(),
+                    m.end(),
+                    "several spaces where the source has a dash; the dash was probably lost",
+                    suggestions=[" — ", " "],
+                    fix=Fix.unsafe(Edit.replace(m.start(), m.end(), " — ")),
+                )
+                continue
             yield self._replace(m.start(), m.end(), "several spaces between words", keep=" ")
+
+
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _dash_lost(document, offset: int) -> bool:
+    """Whether the unit at `offset` has a source with more spaced dashes than its target."""
+    unit = document.unit_at(offset) if document.units else None
+    if unit is None or not unit.source:
+        return False
+    target = document.text[unit.span.start : unit.span.end]
+    return len(SPACED_DASH.findall(unit.source)) > len(SPACED_DASH.findall(target))
 
 
 @register
