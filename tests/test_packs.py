@@ -142,7 +142,7 @@ def test_line_packs_see_markdown_list_items_and_leave_the_marker():
     found = [text[i.span.start : i.span.end] for i in engine.check(document, settings)]
     assert found == ["«Back to news", "The terrorist organization banned in Russia"]
     fixed = engine.fix(document, settings, unsafe=True).document.text
-    assert fixed == "# News\n\n\n* \n\nText.\n"
+    assert fixed == "# News\n\n\n\n* \n\nText.\n"
 
 
 def _rule(text: str, tmp_path: Path) -> Settings:

@@ -96,12 +96,9 @@ def _existence(pack: Pack, entry: Entry, document) -> Iterator[Hit]:
     for m, start, end in _searched(pack, entry, document):
         fix = None
         if entry.fix != "none":
-            stop = m.end()
-            line, column = document.position(m.start())
-            # A whole line goes with its line break; text after a Markdown marker goes alone.
-            if column == 1 and line < len(document.line_starts):
-                stop = document.line_starts[line]
-            fix = _make(entry)(Edit.replace(m.start(), stop, ""))
+            # The text goes and a line break stays: a line-aligned file (a test set, one
+            # segment a line) keeps its line count.
+            fix = _make(entry)(Edit.replace(m.start(), m.end(), ""))
         suggestions = tuple(match_case(text[start:end], _expand(m, s)) for s in entry.suggestions)
         yield Hit(start, end, _message(m, entry), suggestions, fix)
 
