@@ -202,7 +202,8 @@ def test_comment_directives(tmp_path, run):
 def test_fail_on_sets_the_lowest_severity_that_fails_the_run(run, tmp_path):
     page = tmp_path / "names.txt"
     page.write_text("Sychev met the minister.\n", encoding="utf-8")  # only an info prompt (TR003)
-    assert run("check", str(page)).returncode == 1
+    assert run("check", str(page)).returncode == 0  # info is worth a look, not a failed gate
+    assert run("check", "--fail-on", "info", str(page)).returncode == 1
     assert run("check", "--fail-on", "warning", str(page)).returncode == 0
     worse = tmp_path / "worse.txt"
     worse.write_text("Sychev saw the himatakoy in Idlib.\n", encoding="utf-8")  # TR001 is a warning
@@ -216,4 +217,18 @@ def test_fix_honours_fail_on_for_what_remains(run, tmp_path):
     page = tmp_path / "names.txt"
     page.write_text("Sychev met the minister.\n", encoding="utf-8")
     assert run("fix", "--fail-on", "warning", str(page)).returncode == 0
-    assert run("fix", str(page)).returncode == 1
+    assert run("fix", "--fail-on", "info", str(page)).returncode == 1
+    assert run("fix", str(page)).returncode == 0
+
+
+def test_tokenized_text_is_noted_once_on_stderr(run, tmp_path):
+    lines = "He said it hadn 't worked .\nThey didn 't agree , either .\nWe 're ready .\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(lines, encoding="utf-8")
+    done = run("check", "--select", "WS002", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert done.returncode == 0 and done.stdout.count(b"WS002") == 0
+    assert done.stderr.count(b"read as tokenized text") == 1
+    assert b"a.txt" in done.stderr and b"b.txt" in done.stderr
+    plain = tmp_path / "plain.txt"
+    plain.write_text("He agreed , but with reservations.\n", encoding="utf-8")
+    assert b"tokenized" not in run("check", "--select", "WS002", str(plain)).stderr

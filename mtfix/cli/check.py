@@ -42,6 +42,7 @@ from mtfix.cli.options import (
 from mtfix.cli.run import (
     _checker,
     _exit_code,
+    _note_tokenized,
     _report,
     _run,
     _SecondOpinion,
@@ -59,7 +60,7 @@ def check(
     pack: Packs = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
-    fail_on: FailOnOption = FailOn.info,
+    fail_on: FailOnOption = FailOn.warning,
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
@@ -93,6 +94,7 @@ def check(
         _write_baseline(results, write_baseline)
         raise typer.Exit(_exit_code(results, exit_zero=True))
     _report(results, output, statistics, quiet, color=color, output_file=output_file)
+    _note_tokenized(results)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))
 
 

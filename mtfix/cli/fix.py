@@ -42,6 +42,7 @@ from mtfix.cli.options import (
 from mtfix.cli.run import (
     _console,
     _exit_code,
+    _note_tokenized,
     _may_be_terminal,
     _report,
     _run,
@@ -70,7 +71,7 @@ def fix(
     pack: Packs = None,
     config: ConfigPath = None,
     exit_zero: ExitZero = False,
-    fail_on: FailOnOption = FailOn.info,
+    fail_on: FailOnOption = FailOn.warning,
     quiet: Quiet = False,
     statistics: Statistics = False,
     color: ColorOption = Color.auto,
@@ -109,6 +110,7 @@ def fix(
     results = _run(paths, resolver, act, **found)
     stream = sys.stderr if (diff or stdout or STDIN in (paths or ())) else None
     _report(results, output, statistics, quiet, stream=stream, color=color, output_file=output_file, dry_run=diff)
+    _note_tokenized(results)
     if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
     raise typer.Exit(_exit_code(results, exit_zero, fail_on))

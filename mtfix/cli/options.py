@@ -130,8 +130,8 @@ FailOnOption = Annotated[
     FailOn,
     typer.Option(
         "--fail-on",
-        help="Exit 1 only for issues at this severity or above (info: any issue). "
-        "`--fail-on warning` lets info prompts such as unknown names pass a CI gate.",
+        help="Exit 1 only for issues at this severity or above (default: warning; info: any issue). "
+        "Info prompts such as unknown names pass a CI gate unless `--fail-on info` asks otherwise.",
     ),
 ]
 NoCache = Annotated[

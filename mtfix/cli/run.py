@@ -117,6 +117,17 @@ def _warn_if_nothing_selected(context, warned: set) -> None:
           f"ignore = {list(settings.ignore)}); nothing is checked", file=sys.stderr)
 
 
+def _note_tokenized(results) -> None:
+    """Say once per run, on stderr, which files read as tokenized text, whose spacing the
+    spacing rules then left alone (`tokenized = "auto"` guessed it)."""
+    names = [r.path for r in results if r.document is not None and r.document.memo.get("tokenized")]
+    if not names:
+        return
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    print(f"mtfix: note: {shown} read as tokenized text (`hadn 't`, `word .`): spaces around "
+          "punctuation were not checked; set `tokenized = \"no\"` to check them", file=sys.stderr)
+
+
 def _internal_error(name: str, err: BaseException) -> str:
     """The one-line error for a failure of mtfix itself on file `name`; with MTFIX_DEBUG set,
     its traceback goes to stderr first."""
