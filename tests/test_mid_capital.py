@@ -45,3 +45,14 @@ def test_a_lost_full_stop_is_put_back_when_the_source_has_one_more_sentence():
 def test_a_capital_is_lowered_when_the_source_has_no_more_sentences():
     line = "Это значит, что он покинул партию.\tThis means that He left the party.\n"
     assert _fixed(line).endswith("This means that he left the party.\n")
+
+
+def test_a_preposition_is_a_warning_only_when_the_source_shows_the_lost_break():
+    from mtfix import engine, formats
+    from mtfix.config import parse
+
+    settings = parse({"select": ["CA001"]}, None)
+    lost = "Выручка выросла. Для этого есть причины.\tRevenue rose For this there are reasons.\n"
+    kept = "Выручка выросла для этого.\tRevenue rose For this there are reasons.\n"
+    assert [i.severity.value for i in engine.check(formats.parse(lost, "tsv"), settings)] == ["warning"]
+    assert [i.severity.value for i in engine.check(formats.parse(kept, "tsv"), settings)] == ["info"]

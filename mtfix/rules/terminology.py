@@ -70,9 +70,18 @@ def _rendering(text: str) -> tuple[str, int]:
 
 def _spelling_variants(one: tuple[str, int], other: tuple[str, int]) -> bool:
     """Two spellings of one name (`Kiev`, `Kyiv`; `al-Qaida`, `al-Qaeda`) rather than a
-    synonym, a paraphrase or an abbreviation (`Ministry of Foreign Affairs`, `EU`), which
-    writers mix on purpose."""
-    return one[1] == other[1] and SequenceMatcher(None, one[0], other[0]).ratio() >= 0.6
+    synonym, a paraphrase or an abbreviation (`Ministry of Foreign Affairs`, `EU`), or
+    another name of the place (`Bashkiria`, `Bashkortostan`), which writers mix on purpose:
+    the same number of words, alike, and at most `LENGTH_GAP` letters apart in length."""
+    return (
+        one[1] == other[1]
+        and abs(len(one[0]) - len(other[0])) <= LENGTH_GAP
+        and SequenceMatcher(None, one[0], other[0]).ratio() >= 0.6
+    )
+
+
+#: Spellings of one name differ by a letter or two (`Zaporozhye`, `Zaporizhzhia`).
+LENGTH_GAP = 2
 
 
 @register
