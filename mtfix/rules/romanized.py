@@ -123,3 +123,94 @@ class RomanizedSourceWord(Rule):
         read = _read_back(token, language)
         lexicon = language.lexicon()
         return next((word for word, _ in words if source_lemma(word, lexicon) in read), None)
+
+
+_CYRILLIC_CAPS = re.compile(r"(?<![\w-])[\u0400-\u042f\u0401\u0404\u0406\u0407\u0490]{2,6}(?![\w-])")
+_LATIN_CAPS = re.compile(r"(?<![\w@/.-])[A-Z]{3,12}(?![\w@/-])")
+#: wordfreq zipf at or above which an all-caps token is an abbreviation English text uses
+#: (NATO, TASS, VTB, GOST, UAZ), not one only a transliteration produces.
+KNOWN_ABBREVIATION = 1.0
+
+
+_VOWELS = "аеёиоуыэюяіїєу"
+
+
+@cache
+def _onsets() -> frozenset[str]:
+    from mtfix import datafiles
+
+    return datafiles.words("translit-ru-onsets.txt")
+
+
+def _word_shaped(word: str) -> bool:
+    """Whether a lower-case Cyrillic word can be read as a word, not letter by letter: it has a
+    vowel, no three consonants or vowels in a row, and begins with a vowel, a consonant and a
+    vowel, or a pair of consonants that begins words."""
+    shape = "".join("v" if ch in _VOWELS else "c" for ch in word)
+    if "v" not in shape or "ccc" in shape or "vvv" in shape:
+        return False
+    return not shape.startswith("cc") or word[:2] in _onsets()
+
+
+def _abbreviations(source: str, language) -> dict[str, str]:
+    """The source's all-caps abbreviations (not words or names written in capitals), by each
+    Latin spelling the language's romanization schemes give them."""
+    from mtfix.lexicon.romanization import schemes
+
+    analyzer = language.lexicon().analyzer
+    found = {}
+    for m in _CYRILLIC_CAPS.finditer(source):
+        word = m.group()
+        parses = analyzer.parse(word.lower())
+        if not any("Abbr" in p.tag.grammemes for p in parses) and (parses[0].is_known or _word_shaped(word.lower())):
+            continue  # a word or a name in capitals (НОСОВ, ГАВРИШ)
+        for scheme in schemes(language.code):
+            found.setdefault(scheme.translate(word.lower()).upper(), word)
+    return found
+
+
+@register
+class RomanizedAbbreviation(Rule):
+    """An all-caps Latin token of the target is an abbreviation of the unit's source spelt
+    in Latin letters (`BPLA` for БПЛА, `FGAOU` for ФГАОУ): English readers cannot decode it.
+    Spell it out or use the English abbreviation (UAV). Abbreviations English text uses
+    (NATO, TASS, VTB, GOST) and the glossary's terms are left alone.
+
+    Bad: Над городом сбили БПЛА. → A BPLA was shot down over the city.
+    Good: Над городом сбили БПЛА. → A drone was shot down over the city.
+    """
+
+    code = "TR006"
+    languages = frozenset({"ru", "uk"})
+    name = "romanized-abbreviation"
+    summary = "a source abbreviation transliterated, not translated"
+    category = "untranslated/transliteration"
+    severity = Severity.WARNING
+
+    def check(self, document):
+        from mtfix.lexicon.english import zipf
+
+        text = document.text
+        language = self.context.pair.source
+        approved = None
+        for unit, _target in units(document):
+            if not _CYRILLIC_CAPS.search(unit.source):
+                continue
+            tokens = [m for span in unit.target for m in _LATIN_CAPS.finditer(text, span.start, span.end)]
+            if not tokens:
+                continue
+            forms = _abbreviations(unit.source, language)
+            for m in tokens:
+                token = m.group()
+                if token not in forms or zipf(token.lower()) >= KNOWN_ABBREVIATION:
+                    continue
+                if approved is None:
+                    approved = {w.upper() for w in self.context.glossary.term_words()}
+                if token in approved:
+                    continue
+                yield self.issue(
+                    m.start(),
+                    m.end(),
+                    f"`{token}` is the source's abbreviation `{forms[token]}` in Latin letters;"
+                    " spell it out or use the English abbreviation",
+                )
