@@ -46,9 +46,17 @@ def _romanized(source: str, language: str) -> set[str]:
 
 def _romanizes(word: str, forms: set[str]) -> bool:
     """Whether a Cyrillic word of the source romanizes to `word`'s first four letters (KamAZ:
-    КамАЗ, MinTsifry: Минцифры)."""
+    КамАЗ, MinTsifry: Минцифры), or to the same consonants, since an English brand keeps its
+    own vowels (YouTube: Ютуб)."""
     key = fold(word)[:4]
-    return any(form.startswith(key) for form in forms)
+    skeleton = _consonants(fold(word))
+    return any(form.startswith(key) for form in forms) or (
+        len(skeleton) >= 2 and any(_consonants(form) == skeleton for form in forms)
+    )
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy'’]", "", word)
 
 
 _TOKEN = re.compile(r"[\w./-]+")
