@@ -26,3 +26,16 @@ def test_repeated_in_matches_repeated(seed):
         pattern = spelling._repeated_in(text)
         expected = [(m.span(), m.groups()) for m in spelling.REPEATED.finditer(text)]
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected
+
+
+def test_a_pair_the_source_repeats_itself_is_left_alone():
+    from mtfix import engine, formats
+    from mtfix.config import parse
+
+    settings = parse({"select": ["SP001"]}, None)
+    repeated = "Они бегут и бегут до утра.\tThey run and run until morning.\n"
+    synonyms = "Они бегут и спешат до утра.\tThey run and run until morning.\n"
+    assert engine.check(formats.parse(repeated, "tsv"), settings) == []
+    assert [i.message for i in engine.check(formats.parse(synonyms, "tsv"), settings)] == [
+        "`run` is joined to itself by `and`; a synonym was probably lost"
+    ]

@@ -29,7 +29,7 @@ INTENSIFIERS = frozenset(
 )
 #: A word joined to itself by `and` or `or`: neural MT's collapsed synonym pair (`stable and
 #: stable` for `стабильный и устойчивый`).
-PAIRED = re.compile(r"(?<![\w-])(?P<word>[a-z]{3,})(?P<gap>[ \t]+(?:and|or)[ \t]+)(?P=word)\b")
+PAIRED = re.compile(r"(?<![\w-])(?P<word>[a-z]{3,})(?P<gap>[ \t]+(?:and|or)[ \t]+)(?P=word)\b(?!-\w)")
 CAN_NOT = re.compile(r"\b(?P<can>[Cc]an) not\b(?![ \t]+(?:only|just|merely|simply)\b)")
 
 
@@ -57,8 +57,9 @@ class RepeatedWord(Rule):
     word joined to itself by `and` or `or` (`stable and stable`), where neural MT collapsed
     a pair of synonyms into one. Names such as `Bora Bora`, a name and its descriptor
     (`Scorpion Winter winter tyres`), genuine doubles such as `had had` or `what happened
-    happened`, and English's own repetitions (`more and more`, `bigger and bigger`, `waited
-    and waited`) are left alone.
+    happened`, English's own repetitions (`more and more`, `bigger and bigger`, `waited
+    and waited`) and, in a bilingual file, a repeat the source makes itself (`брали и брали`)
+    are left alone.
 
     Bad: They discussed the the situation in Syria.
     Good: They discussed the situation in Syria.
@@ -91,6 +92,8 @@ class RepeatedWord(Rule):
             word = m["word"]
             if word in INTENSIFIERS or _comparative_or_iterative(word, m["gap"]):
                 continue
+            if _source_repeats(document, m.start()):
+                continue  # `брали … и брали`, `потихоньку-потихоньку`: the repeat is the source's
             yield self.issue(
                 m.start(),
                 m.end(),
@@ -111,6 +114,16 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*\Z")
 def _previous_word(text: str, start: int) -> str:
     m = _LAST_WORD.search(text, max(0, start - 30), start)
     return m[1].lower() if m else ""
+
+
+#: A source word said twice on purpose: `X-X`, or `X … и X` with at most two words between.
+_SOURCE_REPEAT = re.compile(r"\b(\w{3,})(?:-|[ \t]+(?:\w+[ \t]+){0,2}(?:и|или|і|або)[ \t]+)\1\b", re.IGNORECASE)
+
+
+def _source_repeats(document, offset: int) -> bool:
+    """Whether the bilingual unit at `offset` has a source that repeats a word itself."""
+    unit = document.unit_at(offset) if document.units else None
+    return unit is not None and bool(unit.source) and _SOURCE_REPEAT.search(unit.source) is not None
 
 
 def _comparative_or_iterative(word: str, gap: str) -> bool:

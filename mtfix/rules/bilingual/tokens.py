@@ -46,12 +46,12 @@ def _romanized(source: str, language: str) -> set[str]:
 
 def _romanizes(word: str, forms: set[str]) -> bool:
     """Whether a Cyrillic word of the source romanizes to `word`'s first four letters (KamAZ:
-    КамАЗ, MinTsifry: Минцифры), or to the same consonants, since an English brand keeps its
-    own vowels (YouTube: Ютуб)."""
+    КамАЗ, MinTsifry: Минцифры), or to its consonants, since an English brand keeps its own
+    vowels (YouTube: Ютуб, ютуберов)."""
     key = fold(word)[:4]
     skeleton = _consonants(fold(word))
     return any(form.startswith(key) for form in forms) or (
-        len(skeleton) >= 2 and any(_consonants(form) == skeleton for form in forms)
+        len(skeleton) >= 2 and any(_consonants(form).startswith(skeleton) for form in forms)
     )
 
 
