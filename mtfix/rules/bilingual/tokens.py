@@ -27,6 +27,9 @@ _CAPS = re.compile(r"(?<![\w@/.\\-])(?![IVXLC]+\b)[A-Z]{2,}(?![\w@]|[-/.]\w)")
 #: Capitals inside names English writes so (McCain, MacBook is a brand but MacDonald a name,
 #: DeSantis, LeBron, O'Brien): not CamelCase for BL013.
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z]|^[A-Z](?:x[A-Z])+$")  # or LxWxH
+#: English words written with a capital inside: degrees and units, which translate Cyrillic
+#: (`к.м.н.` is a PhD, `кВт·ч` kWh), so a target that has them is not adding a brand.
+_ENGLISH_CAMEL = frozenset("PhD DPhil MPhil MSc BSc MHz GHz kHz kWh MWh GWh mAh kVA MPa kPa".split())
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
 _MAY_HOLD = re.compile(r"[A-Za-z]")
 
@@ -135,7 +138,7 @@ class LatinWordMismatch(Rule):
             for span in unit.target:
                 for m in _CAMEL.finditer(text, span.start, span.end):
                     word = m.group()
-                    if _NAME_PREFIX.match(word) or fold(word) in source:
+                    if _NAME_PREFIX.match(word) or word in _ENGLISH_CAMEL or fold(word) in source:
                         continue
                     if forms is None:
                         forms = _romanized(unit.source, self.context.pair.source.code)
