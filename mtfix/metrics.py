@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,24 +162,32 @@ def score_pairs(
 class _Statistics:
     """sacreBLEU's per-segment statistics for BLEU, chrF and TER, gathered once: a sentence
     score is computed from its segment's, a corpus score from their sum, as sacreBLEU's own
-    `sentence_score` and `corpus_score` do. TER's edits are counted by `mtfix.ter`, which
-    gives sacreBLEU's numbers faster. A long text is shared out among the processors."""
+    `sentence_score` and `corpus_score` do. BLEU's and chrF's n-grams are counted by
+    `mtfix.ngrams` and TER's edits by `mtfix.ter`, which give sacreBLEU's numbers faster; a
+    long text's TER is shared out among the processors."""
 
     def __init__(self, hypotheses: Sequence[str], references: Sequence[str]) -> None:
         if len(hypotheses) != len(references):
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-        from sacrebleu.metrics import BLEU
+        from sacrebleu.metrics import BLEU, CHRF, TER
+
+        from mtfix import ngrams
 
         self.hypotheses, self.references = list(hypotheses), list(references)
         self.sentence_bleu = BLEU(effective_order=True)
+        self.bleu, self.chrf, self.ter = BLEU(), CHRF(), TER()
+        for metric in (self.bleu, self.chrf, self.ter):
+            metric.num_refs = 1  # as `_cache_references` records one reference a segment
         first, *others = _parts(len(self.hypotheses))
-        (self.bleu, self.chrf, self.ter), stats = _segment_statistics(
-            self.hypotheses[first], self.references[first]
-        )
-        for part in _in_other_processes(self.hypotheses, self.references, others):
-            for into, more in zip(stats, part):
-                into.extend(more)
-        self.bleu_stats, self.chrf_stats, self.ter_stats = stats
+        with _other_processes(self.hypotheses, self.references, others) as pending:
+            words = ngrams.bleu_tokens
+            self.bleu_stats = ngrams.bleu_statistics(
+                [words(h) for h in self.hypotheses], [words(r) for r in self.references]
+            )
+            self.chrf_stats = ngrams.chrf_statistics(self.hypotheses, self.references)
+            self.ter_stats = _ter_statistics(self.ter, self.hypotheses[first], [self.references[first]])
+            for part in pending():
+                self.ter_stats.extend(part)
 
     def segments(self) -> list[SegmentScores]:
         scores = []
@@ -236,35 +245,42 @@ def _parts(count: int) -> list[slice]:
     return [slice(count * k // share, count * (k + 1) // share) for k in range(share)]
 
 
-def _in_other_processes(hypotheses: list[str], references: list[str], parts: list[slice]) -> list[tuple]:
-    """The statistics of each part, each scored in a process of its own (in this one, one
-    after another, where processes cannot be started)."""
-    if not parts:
-        return []
+@contextmanager
+def _other_processes(hypotheses: list[str], references: list[str], parts: list[slice]):
+    """TER's statistics of each of `parts`, each counted in a process of its own while this
+    one goes on: yields the function that waits for them (which counts them in this process,
+    one after another, where processes cannot be started)."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [hypotheses[part] for part in parts], [references[part] for part in parts]
+    chunks = [(hypotheses[part], [references[part]]) for part in parts]
+    pool = futures = None
+    if chunks:
+        try:
+            pool = ProcessPoolExecutor(len(chunks))
+            futures = [pool.submit(_ter_part, *chunk) for chunk in chunks]
+        except (OSError, NotImplementedError):
+            pool = futures = None
+
+    def results() -> list[list[list[float]]]:
+        if futures is not None:
+            try:
+                return [future.result() for future in futures]
+            except (OSError, BrokenProcessPool):
+                pass
+        return [_ter_part(*chunk) for chunk in chunks]
+
     try:
-        with ProcessPoolExecutor(len(parts)) as pool:
-            return [stats for _, stats in pool.map(_segment_statistics, *chunks)]
-    except (OSError, NotImplementedError, BrokenProcessPool):
-        return [_segment_statistics(h, r)[1] for h, r in zip(*chunks)]
+        yield results
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def _segment_statistics(hypotheses: list[str], references: list[str]):
-    """The metric objects and their statistics for each segment, as sacreBLEU's
-    `_extract_corpus_statistics` makes them (TER's edits counted by `mtfix.ter`)."""
-    from sacrebleu.metrics import BLEU, CHRF, TER
+def _ter_part(hypotheses: list[str], references: list[list[str]]) -> list[list[float]]:
+    from sacrebleu.metrics import TER
 
-    bleu, chrf, ter = BLEU(), CHRF(), TER()
-    refs = [references]
-    stats = (
-        bleu._extract_corpus_statistics(hypotheses, refs),
-        chrf._extract_corpus_statistics(hypotheses, refs),
-        _ter_statistics(ter, hypotheses, refs),
-    )
-    return (bleu, chrf, ter), stats
+    return _ter_statistics(TER(), hypotheses, references)
 
 
 def _ter_statistics(metric, hypotheses: list[str], references: list[list[str]]) -> list[list[float]]:

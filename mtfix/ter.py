@@ -33,7 +33,7 @@ def edits(hypothesis: Sequence[str], reference: Sequence[str]) -> int:
     ids: dict[str, int] = {}
     ref = [ids.setdefault(w, len(ids)) for w in reference]
     hyp = [ids.setdefault(w, len(ids)) for w in hypothesis]
-    distance = _Distance(ref, len(hyp))
+    distance = _Distance(ref, len(hyp), len(ids))
     shifts = checked = 0
     while True:
         delta, shifted, checked = _shift(hyp, ref, distance, checked)
@@ -139,13 +139,12 @@ def _alignment(trace: str) -> tuple[dict[int, int], list[int], list[int]]:
 class _Distance:
     """sacreBLEU's banded edit distance from hypotheses of one length to one reference."""
 
-    def __init__(self, ref: list[int], n: int) -> None:
+    def __init__(self, ref: list[int], n: int, words: int) -> None:
         self.ref, self.n, self.m = ref, n, len(ref)
         self.mask = (1 << self.m) - 1
-        self.top = 1 << (self.m - 1)
-        self.equal: dict[int, int] = {}
+        self.equal = [0] * words  # by word id: the reference positions holding that word
         for j, word in enumerate(ref):
-            self.equal[word] = self.equal.get(word, 0) | 1 << j
+            self.equal[word] |= 1 << j
         self.bands, self.bound = _band(n, self.m)
         self.traced = [(self.mask, 0)]  # the columns of the hypothesis last traced
 
@@ -180,37 +179,31 @@ class _Distance:
         ]
         if not near:
             return True
-        reversed_equal = {word: int(f"{bits:0{m}b}"[::-1], 2) for word, bits in self.equal.items()}
+        reversed_equal = [int(f"{bits:0{m}b}"[::-1], 2) if bits else 0 for bits in self.equal]
         backward = [(self.mask, 0)]
         self._vectors(hyp[::-1], reversed_equal, 0, backward[0], backward)
         return all(_cell(columns, i, j) + _cell(backward, n - i, m - j) > distance for i, j in near)
 
     def _vectors(
-        self, hyp: list[int], equal: dict[int, int], start: int, column: tuple[int, int],
+        self, hyp: list[int], equal: list[int], start: int, column: tuple[int, int],
         columns: list[tuple[int, int]] | None = None,
     ) -> int:
         """The unbanded distance, bit-parallel over the reference words, from row `start`
-        whose vertical differences (+1 and -1 bits by reference position) are `column`; with
-        `columns`, those of each later row are added to it."""
-        mask, top = self.mask, self.top
+        whose horizontal differences (+1 and -1 bits by reference position) are `column`; with
+        `columns`, those of each later row are added to it. The distance is read off the last
+        row's differences, as `_cell` reads any cell."""
+        mask = self.mask
         plus, minus = column
-        score = start + plus.bit_count() - minus.bit_count()
-        for word in hyp[start:]:
-            eq = equal.get(word, 0)
+        append = columns.append if columns is not None else None
+        for eq in map(equal.__getitem__, hyp[start:]):
             xv = eq | minus
             xh = (((eq & plus) + plus) ^ plus) | eq
-            ph = minus | (~(xh | plus) & mask)
-            mh = plus & xh
-            if ph & top:
-                score += 1
-            elif mh & top:
-                score -= 1
-            ph = ph << 1 | 1
-            plus = ((mh << 1) | ~(xv | ph)) & mask
+            ph = (minus | ~(xh | plus)) << 1 | 1
+            plus = ((plus & xh) << 1 | ~(xv | ph)) & mask
             minus = ph & xv
-            if columns is not None:
-                columns.append((plus, minus))
-        return score
+            if append:
+                append((plus, minus))
+        return len(hyp) + plus.bit_count() - minus.bit_count()
 
     def _backtrace(self, hyp: list[int], columns: list[tuple[int, int]]) -> str:
         ref = self.ref
