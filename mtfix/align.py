@@ -9,10 +9,11 @@ shift every later pair.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from cydifflib import SequenceMatcher
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -168,10 +169,11 @@ class Change:
 
 
 def token_edits(mt: str, pe: str) -> list[Change]:
-    """difflib over words and punctuation; each run keeps its side's original spacing, so
-    joining the `mt` (or `pe`) texts of all runs gives that side back."""
+    """difflib's matching (by cydifflib, its port to C) over words and punctuation; each run
+    keeps its side's original spacing, so joining the `mt` (or `pe`) texts of all runs gives
+    that side back."""
     a, b = _pieces(mt), _pieces(pe)
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
+    matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
     return [
         Change(op, "".join(f for _, f in a[i1:i2]), "".join(f for _, f in b[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
@@ -202,7 +204,7 @@ def word_diff(left: str, right: str) -> tuple[list[Piece], list[Piece]]:
     """
     a = _pieces(left)
     b = _pieces(right)
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
+    matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
     out_a: list[Piece] = []
     out_b: list[Piece] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

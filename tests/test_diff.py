@@ -158,3 +158,24 @@ def test_diff_command_missing_file(pair, run):
     result = run("diff", "mt.txt", "nope.txt", cwd=pair)
     assert result.returncode == 2
     assert b"nope.txt" in result.stderr
+
+
+def test_the_unstyled_text_is_what_a_console_without_colour_prints_of_the_markup():
+    """Off a terminal `mtfix diff` prints its text without markup (parsing it took most of the
+    time on a long text): the output is the same, hostile text included; a backslash before
+    a bracket, which rich's markup drops, is kept."""
+    import io
+
+    from mtfix.cli.run import _console
+
+    mt = "A [bold]tag[/] and [x] stay.\nTabs\tand\x0bcontrol \x07codes, wide 漢字\twords.\nSame line.\n"
+    pe = "A [red]tag[/] and [y] stay!\nTabs\tand control codes, wide 漢字 words.\nSame line.\n"
+    comparison = compare(mt, pe, "mt[bold].txt", "pe[/].txt")
+    for show_all, quiet in ((False, False), (True, False), (False, True)):
+        styled, plain = io.StringIO(), io.StringIO()
+        _console(styled).print(render_text(comparison, show_all, quiet))
+        _console(plain).print(render_text(comparison, show_all, quiet, markup=False), markup=False)
+        assert plain.getvalue() == styled.getvalue()
+        assert quiet or "mt[bold].txt → pe[/].txt" in plain.getvalue()
+    kept = render_text(compare("a \\[x] b", "a \\[y] b"), quiet=True, markup=False)
+    assert kept.endswith("a \\[[-x-]{+y+}] b")

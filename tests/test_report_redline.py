@@ -43,3 +43,25 @@ def test_charts_escape_their_labels_and_say_what_each_bar_is():
     assert histogram.count('class="bar"') == 10 and "<title>0–10: 2</title>" in histogram
     assert "<title>90–100: 2</title>" in histogram  # beyond the range: the last bin
     assert str(charts.scatter([(3, 50), (10, 120)], "TER by length")).count('class="dot"') == 2
+
+
+def test_the_runs_are_difflibs(monkeypatch):
+    """cydifflib computes the word diffs of the review and diff pages and of `mtfix diff`'s
+    edits: on real MT and post-edits (and shuffled words, where many runs tie) they are the
+    runs Python's difflib gives."""
+    import difflib
+    import random
+    from pathlib import Path
+
+    from mtfix import align
+    from mtfix.report import redline
+
+    data = Path(__file__).parent / "data"
+    mt = (data / "mlqe-pe-dev-100.mt").read_text(encoding="utf-8").splitlines()
+    pe = (data / "mlqe-pe-dev-100.pe").read_text(encoding="utf-8").splitlines()
+    pairs = list(zip(mt, pe)) + [(line, " ".join(random.Random(n).sample(line.split(), len(line.split()))))
+                                 for n, line in enumerate(pe)]
+    fast = [(ops(a, b), align.token_edits(a, b)) for a, b in pairs]
+    monkeypatch.setattr(redline, "SequenceMatcher", difflib.SequenceMatcher)
+    monkeypatch.setattr(align, "SequenceMatcher", difflib.SequenceMatcher)
+    assert fast == [(ops(a, b), align.token_edits(a, b)) for a, b in pairs]

@@ -72,4 +72,6 @@ def _print(comparison, output: DiffFormat, show_all: bool, quiet: bool, color: C
     elif output is DiffFormat.diff:
         sys.stdout.write(diff_report.render_unified(comparison))
     else:
-        _console(sys.stdout, color).print(diff_report.render_text(comparison, show_all, quiet))
+        console = _console(sys.stdout, color)
+        styled = console.color_system is not None  # unstyled, the markup would only cost time
+        console.print(diff_report.render_text(comparison, show_all, quiet, markup=styled), markup=styled)

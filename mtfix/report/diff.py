@@ -81,32 +81,38 @@ def _where(segment: SegmentDiff) -> str:
     return f"{a}→{b}"
 
 
-def render_text(comparison: Comparison, show_all: bool = False, quiet: bool = False) -> str:
-    """Rich markup: each changed segment with its edits inline, then the corpus scores."""
+def render_text(comparison: Comparison, show_all: bool = False, quiet: bool = False, markup: bool = True) -> str:
+    """Rich markup: each changed segment with its edits inline, then the corpus scores; with
+    `markup` off, the same text unstyled (what a console without colour prints of it), which
+    a console prints much faster with its markup off."""
+    mark = escape if markup else str
     out = []
     for segment in comparison.segments:
         if not segment.changed and not show_all:
             continue
         s = segment.scores
-        out.append(
-            f"[bold]segment {segment.number}[/] [dim](line {_where(segment)})[/]  "
-            f"TER {s.ter:.2f}  chrF {s.chrf:.2f}  BLEU {s.bleu:.2f}  edits {segment.edits}"
-        )
-        out.append("  " + inline(segment.changes))
+        heading, where = f"segment {segment.number}", f"(line {_where(segment)})"
+        if markup:
+            heading, where = f"[bold]{heading}[/]", f"[dim]{where}[/]"
+        out.append(f"{heading} {where}  TER {s.ter:.2f}  chrF {s.chrf:.2f}  BLEU {s.bleu:.2f}  edits {segment.edits}")
+        out.append("  " + inline(segment.changes, markup))
     if not quiet:
         if out:
             out.append("")
         total = len(comparison.segments)
         out.append(
             f"{comparison.changed} of {total} segment{'s' * (total != 1)} edited "
-            f"(aligned by {comparison.mode}): {comparison.mt_path} → {comparison.pe_path}"
+            f"(aligned by {comparison.mode}): {mark(comparison.mt_path)} → {mark(comparison.pe_path)}"
         )
-        out.extend(escape(line) for line in comparison.corpus.lines())
+        out.extend(mark(line) for line in comparison.corpus.lines())
     return "\n".join(out)
 
 
-def inline(changes: list[Change]) -> str:
-    """One line of rich markup: deletions as [-old-], insertions as {+new+} (wdiff style)."""
+def inline(changes: list[Change], markup: bool = True) -> str:
+    """One line of rich markup: deletions as [-old-], insertions as {+new+} (wdiff style);
+    with `markup` off, the same unstyled."""
+    mark = escape if markup else str
+    deleted, inserted = ("[red strike]\\[-{}-][/]", "[green]{{+{}+}}[/]") if markup else ("[-{}-]", "{{+{}+}}")
     parts = []
     for n, change in enumerate(changes):
         if change.op == "equal":
@@ -116,13 +122,13 @@ def inline(changes: list[Change]) -> str:
             pe_space = change.pe[len(change.pe.rstrip()) :]
             following = changes[n + 1].op if n + 1 < len(changes) else "delete"
             space = pe_space if following == "insert" else mt_space or pe_space
-            parts.append(escape(change.mt.rstrip()) + space)
+            parts.append(mark(change.mt.rstrip()) + space)
             continue
         old, new = change.mt.rstrip(), change.pe.rstrip()
         if old:
-            parts.append(f"[red strike]\\[-{escape(old)}-][/]")
+            parts.append(deleted.format(mark(old)))
         if new:
-            parts.append(f"[green]{{+{escape(new)}+}}[/]")
+            parts.append(inserted.format(mark(new)))
         parts.append(change.pe[len(new):] or change.mt[len(old):])
     return "".join(parts).strip()
 

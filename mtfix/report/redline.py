@@ -4,12 +4,14 @@ Words, punctuation marks and runs of white space are the tokens, so a space remo
 `07: 10` shows as a deleted space. What lies between two changes and holds no word of three
 letters or more (a blank, a comma, `13`) joins them, so a rewritten phrase reads
 `[-was very-]{+were+}` and a rewritten date `[-13.04.-]{+April 13, +}2017`, not piece by piece.
+The runs are difflib's (`SequenceMatcher` without junk), computed by cydifflib, its port to C.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
+
+from cydifflib import SequenceMatcher
 
 EQUAL, DELETE, INSERT = 0, -1, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -20,7 +22,7 @@ def ops(before: str, after: str) -> list[tuple[int, str]]:
     """(EQUAL, DELETE or INSERT, text) runs: the EQUAL and DELETE texts joined give `before`,
     the EQUAL and INSERT texts `after`."""
     a, b = _TOKEN.findall(before), _TOKEN.findall(after)
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     blocks: list[list] = []  # [equal text] or [deleted, inserted]
     for tag, i1, i2, j1, j2 in opcodes:
         old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
