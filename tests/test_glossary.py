@@ -589,3 +589,14 @@ def test_entry_tag_search_finds_what_the_plain_pattern_finds():
     )
     found = [m.span() for m in formats._ENTRY_TAG.finditer(sample)]
     assert found == [m.span() for m in plain.finditer(sample)] and len(found) == 6
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAİıΣσςẞßǅǆﬁ Ωω.\U000f0000\U000f0001", max_size=16))
+def test_folding_in_place_lowers_each_character_where_it_stands(text):
+    """A text whose lower case is longer than it (`İ`) is folded a character at a time, each
+    keeping its offset, even when it holds the private-use characters set aside for it."""
+    expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    assert glossaries._fold_in_place(text) == expected
+    view = TextView(text)
+    assert len(view.folded) == len(view.unfolded)

@@ -100,14 +100,11 @@ def compound_variants(text: str, spans) -> dict[str, list[Occurrence]]:
 def written_two_ways(found: dict) -> dict:
     """The compounds of `found` written in more than one shape, one of them closed (words of
     five letters or more that are not homographs)."""
-    return {
-        key: items
-        for key, items in found.items()
-        if len({o.form for o in items}) > 1
-        and any(o.form == "closed" for o in items)
-        and len(key) >= 5
-        and key not in HOMOGRAPHS
-    }
+    return {key: items for key, items in found.items() if _two_ways(key, {o.form for o in items})}
+
+
+def _two_ways(key: str, forms: set[str]) -> bool:
+    return len(forms) > 1 and "closed" in forms and len(key) >= 5 and key not in HOMOGRAPHS
 
 
 def _open_splits(key: str) -> list[tuple[str, str]]:
@@ -218,9 +215,23 @@ def _hits(lowered: str, prefix: str, rest: re.Pattern[str], lo: int, hi: int):
 
 
 def _scan_compounds(text: str, spans) -> dict[str, list[Occurrence]]:
-    """Occurrences of every word, closed, hyphenated and open, keyed by the closed form:
-    the word-by-word reference for `compound_variants`."""
+    """Occurrences of every word written two ways (`written_two_ways`), closed, hyphenated
+    and open, keyed by the closed form: the word-by-word reference for `compound_variants`,
+    and its way on text whose lower case moves offsets. The first pass notes the shapes of
+    each word, the second keeps the occurrences of those written two ways, so memory follows
+    the vocabulary, not the length of the text."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for key, _, _, form in _compound_words(text, spans):
+        forms[key].add(form)
     found: dict[str, list[Occurrence]] = defaultdict(list)
+    for key, start, end, form in _compound_words(text, spans):
+        if _two_ways(key, forms[key]):
+            found[key].append(Occurrence(start, end, text[start:end], form))
+    return found
+
+
+def _compound_words(text: str, spans):
+    """(closed form, start, end, shape) of every word and open pair, in text order."""
     for span in spans:
         previous = None
         for m in WORD.finditer(text, span.start, span.end):
@@ -232,11 +243,9 @@ def _scan_compounds(text: str, spans) -> dict[str, list[Occurrence]]:
                 continue
             if "-" in word:
                 if word.count("-") == 1:
-                    found[word.replace("-", "").lower()].append(
-                        Occurrence(m.start(), m.end(), word, "hyphen")
-                    )
+                    yield word.replace("-", "").lower(), m.start(), m.end(), "hyphen"
             else:
-                found[word.lower()].append(Occurrence(m.start(), m.end(), word, "closed"))
+                yield word.lower(), m.start(), m.end(), "closed"
                 if previous is not None and "-" not in previous[0]:
                     gap = text[previous.end() : m.start()]
                     first, second = previous[0].lower(), word.lower()
@@ -248,11 +257,8 @@ def _scan_compounds(text: str, spans) -> dict[str, list[Occurrence]]:
                         and first not in OPEN_FIRST
                         and second not in OPEN_SECOND
                     ):
-                        found[first + second].append(
-                            Occurrence(previous.start(), m.end(), text[previous.start() : m.end()], "open")
-                        )
+                        yield first + second, previous.start(), m.end(), "open"
             previous = m
-    return found
 
 
 @register
