@@ -25,12 +25,25 @@ def _attributive(text: str, end: int) -> bool:
     return bool(m) and m[1] not in _NOT_HEAD and not m[1].endswith("ed")
 
 
+#: `of` another country after a name, perhaps past a bracketed gloss: `Minfin (Ministry of
+#: Finance) of the USA`, `MID of Malaysia`.
+_OF_COUNTRY = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?of[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z.]+)")
+_OWN_COUNTRY = frozenset("Russia Russian RF".split())
+
+
+def _of_another_country(text: str, end: int) -> bool:
+    m = _OF_COUNTRY.match(text, end)
+    return m is not None and m[1] not in _OWN_COUNTRY
+
+
 @register
 class GlossaryVariant(Rule):
     """A variant the glossary forbids (a transliteration, an MT rendering, a dated name)
     stands where the approved term belongs. The fix keeps the case pattern and the
     inflection of the text (`RIA News's` becomes `RIA Novosti's`). A variant starting with
-    `the` is skipped before a lower-case word (`the Ukraine crisis`).
+    `the` is skipped before a lower-case word (`the Ukraine crisis`). Before `of` another
+    country (`Minfin of the USA`, the Treasury) the fix is unsafe: the approved term names
+    Russia's body.
 
     Bad: A source: RIA News
     Good: A source: RIA Novosti
@@ -52,12 +65,15 @@ class GlossaryVariant(Rule):
                     continue
                 term = match.replacement
                 found = text[match.start : match.end]
+                # The approved name is Russia's body: another country's (`Minfin … of the
+                # USA`, the Treasury) is the post-editor's to name.
+                make = Fix.unsafe if _of_another_country(text, match.end) else Fix.safe
                 yield self.issue(
                     match.start,
                     match.end,
                     f"`{found}` is not the approved term; use `{term}`",
                     suggestions=[term],
-                    fix=Fix.safe(Edit.replace(match.start, match.end, term)),
+                    fix=make(Edit.replace(match.start, match.end, term)),
                 )
 
 
