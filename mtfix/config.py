@@ -46,6 +46,7 @@ class Settings:
     date_style: str = ""
     kiev_policy: str = "either"
     languagetool: str = ""
+    languagetool_timeout: float = 600.0  # seconds a run's requests to LanguageTool may take in all
     include_fuzzy: bool = False
     text_units: str = "line"
     tokenized: str = "auto"
@@ -107,7 +108,7 @@ class Settings:
 
 _KEYS = {
     "select", "ignore", "severity", "glossaries", "packs", "language-pair", "english-variant", "date-style", "kiev-policy",
-    "languagetool", "include-fuzzy", "text-units", "max-file-size", "tokenized",
+    "languagetool", "languagetool-timeout", "include-fuzzy", "text-units", "max-file-size", "tokenized",
     "extend-select", "exclude", "extend-exclude", "extension", "per-file-ignores", "respect-gitignore",
 }
 
@@ -116,6 +117,13 @@ def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: `{key}` must be a list of strings")
     return tuple(value)
+
+
+def _seconds(value: Any, key: str, where: str) -> float:
+    """A positive, finite number of seconds."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+        raise ConfigError(f"{where}: `{key}` must be a positive number of seconds, not {value!r}")
+    return float(value)
 
 
 def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
@@ -239,6 +247,8 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
             raise ConfigError(f"{where}: `kiev-policy` does not apply to the {name} pair")
     if "languagetool" in table:
         settings["languagetool"] = languagetool_target(table["languagetool"], "languagetool", where)
+    if "languagetool-timeout" in table:
+        settings["languagetool_timeout"] = _seconds(table["languagetool-timeout"], "languagetool-timeout", where)
     if "include-fuzzy" in table:
         if not isinstance(table["include-fuzzy"], bool):
             raise ConfigError(f"{where}: `include-fuzzy` must be true or false")

@@ -74,7 +74,9 @@ class SecondOpinion:
     found; returns LanguageTool issues that are selected, not about glossary terms, and not
     already covered by one of `found`. Answers are cached by request, so the fix loop's
     re-checks only send the paragraphs that changed. The first failure of a target warns
-    once and switches that target off for the rest of the run.
+    once and switches that target off for the rest of the run; so does a target whose
+    requests have taken `budget` seconds in all (by default the settings'
+    `languagetool-timeout` where the target is first asked).
     """
 
     def __init__(
@@ -83,11 +85,13 @@ class SecondOpinion:
         timeout: float = TIMEOUT,
         max_units: int = MAX_UNITS,
         startup_timeout: float = STARTUP_TIMEOUT,
+        budget: float | None = None,
     ) -> None:
         self.warn = warn
         self.timeout = timeout
         self.max_units = max_units
         self.startup_timeout = startup_timeout
+        self.budget = budget
         self._connections: dict[str, _Connection] = {}
         self._local: LocalServer | None = None
         self._cache: dict[tuple[str, str, str | None, str], list[dict[str, Any]]] = {}
@@ -104,7 +108,8 @@ class SecondOpinion:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _connect(self, target: str) -> _Connection:
+    def _connect(self, settings: Settings) -> _Connection:
+        target = settings.languagetool
         if target in self._connections:
             return self._connections[target]
         label = "the local LanguageTool" if target == LOCAL else f"LanguageTool at {target}"
@@ -117,7 +122,8 @@ class SecondOpinion:
         except (LanguageToolUnavailable, OSError) as err:
             self._give_up(target, label, f"LanguageTool is unavailable: {err}")
         else:
-            self._connections[target] = _Connection(Server(url, self.timeout), label)
+            budget = settings.languagetool_timeout if self.budget is None else self.budget
+            self._connections[target] = _Connection(Server(url, self.timeout, budget), label)
         return self._connections[target]
 
     def _give_up(self, target: str, label: str, reason: str) -> None:
@@ -128,7 +134,7 @@ class SecondOpinion:
         settings = context.settings
         if not wanted(settings):
             return []
-        connection = self._connect(settings.languagetool)
+        connection = self._connect(settings)
         if connection.server is None:
             return []
         language = "en-GB" if settings.english_variant == "UK" else "en-US"

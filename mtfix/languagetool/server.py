@@ -1,5 +1,6 @@
-"""Talking to LanguageTool: an HTTP server's `/v2/check` with a time limit on every request,
-and the local server that language-tool-python manages, started for the run."""
+"""Talking to LanguageTool: an HTTP server's `/v2/check` with limits on every request (its
+time, the size of its answer) and on the time all of a run's requests take together, and the
+local server that language-tool-python manages, started for the run."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import atexit
 import json
 import os
 import re
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +18,13 @@ if TYPE_CHECKING:
 
 
 TIMEOUT = 30.0
-"""Seconds a server may take over one request (a cold server's first check is the slowest)."""
+"""Seconds a server may take over one request, from connecting to the last byte of its answer
+(a cold server's first check is the slowest)."""
+
+
+MAX_ANSWER = 8 * 1024 * 1024
+"""Bytes of one answer: LanguageTool's JSON for a 10,000-unit request full of matches is well
+under 1 MB; a longer answer is not LanguageTool's."""
 
 
 STARTUP_TIMEOUT = 120.0
@@ -44,21 +53,101 @@ def _loopback(host: str | None) -> bool:
     return host in ("localhost", "::1") or bool(host and host.startswith("127."))
 
 
-class Server:
-    """A LanguageTool HTTP server's `/v2/check`, with a time limit on every request."""
+class _Watch:
+    """A deadline over one request: when it passes, the request's sockets are shut down, so a
+    server that trickles its answer cannot hold the run (a socket's own timeout restarts with
+    every byte it receives)."""
 
-    def __init__(self, url: str, timeout: float = TIMEOUT) -> None:
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def add(self, sock):
+        """`sock`, watched from now on (shut down at once when the deadline has passed)."""
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+        return sock
+
+    def handlers(self) -> list:
+        """urllib handlers whose HTTP and HTTPS connections report their sockets to the watch
+        as soon as they exist (before a TLS handshake)."""
+        import http.client
+        import urllib.request
+
+        watch = self
+
+        def watched(base):
+            class Connection(base):
+                def __init__(self, *args, **kwargs) -> None:
+                    super().__init__(*args, **kwargs)
+                    create = self._create_connection
+                    self._create_connection = lambda *a, **k: watch.add(create(*a, **k))
+
+            return Connection
+
+        plain, secure = watched(http.client.HTTPConnection), watched(http.client.HTTPSConnection)
+
+        class Handler(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(plain, req)
+
+        class SecureHandler(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(secure, req, context=self._context)
+
+        return [Handler(), SecureHandler()]
+
+
+def _shut(sock) -> None:
+    import socket
+
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class Server:
+    """A LanguageTool HTTP server's `/v2/check`: each request within `timeout` seconds and
+    `max_answer` bytes, all of them within `budget` seconds (a run's `languagetool-timeout`)."""
+
+    def __init__(
+        self, url: str, timeout: float = TIMEOUT, budget: float = float("inf"), max_answer: int = MAX_ANSWER
+    ) -> None:
         self.url = url
         self.timeout = timeout
+        self.budget = budget
+        self.max_answer = max_answer
+        self.spent = 0.0
 
     def check(self, text: str, language: str, mother_tongue: str | None = None) -> dict[str, Any]:
         """LanguageTool's JSON answer for `text`; LanguageToolUnavailable on any failure."""
-        import http.client
-        import urllib.error
+        import urllib.parse
         import urllib.request
 
         from mtfix.version import __version__
 
+        left = self.budget - self.spent
+        if left <= 0:
+            raise LanguageToolUnavailable(self._over_budget())
         fields = {"text": text, "language": language}
         if mother_tongue:
             fields["motherTongue"] = mother_tongue
@@ -67,11 +156,49 @@ class Server:
             data=urllib.parse.urlencode(fields).encode("utf-8"),
             headers={"Accept": "application/json", "User-Agent": f"mtfix/{__version__}"},
         )
-        handlers = [urllib.request.ProxyHandler({})] if _loopback(urllib.parse.urlsplit(self.url).hostname) else []
+        limit = min(self.timeout, left)
+        late = self._over_budget() if limit < self.timeout else f"did not answer within {self.timeout:g} s"
+        started = time.monotonic()
+        try:
+            with _Watch(limit) as watch:
+                try:
+                    body = self._exchange(request, watch, limit, late)
+                except LanguageToolUnavailable:
+                    if watch.expired:
+                        raise LanguageToolUnavailable(late) from None
+                    raise
+            if watch.expired:
+                raise LanguageToolUnavailable(late)
+        finally:
+            self.spent += time.monotonic() - started
+        if len(body) > self.max_answer:
+            raise LanguageToolUnavailable(f"answered with more than {self.max_answer // 1024**2} MB")
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise LanguageToolUnavailable("answered with something other than LanguageTool's JSON")
+        return answer
+
+    def _over_budget(self) -> str:
+        return f"took more than the {self.budget:g} s a run allows it (languagetool-timeout)"
+
+    def _exchange(self, request, watch: _Watch, timeout: float, late: str) -> bytes:
+        """The body of the answer to `request`, at most one byte more than `max_answer`;
+        `late` says what a time-out means."""
+        import http.client
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        handlers = watch.handlers()
+        if _loopback(urllib.parse.urlsplit(self.url).hostname):
+            handlers.append(urllib.request.ProxyHandler({}))
         opener = urllib.request.build_opener(*handlers)
         try:
-            with opener.open(request, timeout=self.timeout) as response:
-                body = response.read()
+            with opener.open(request, timeout=timeout) as response:
+                return response.read(self.max_answer + 1)
         except urllib.error.HTTPError as err:
             detail = " ".join(err.read(500).decode("utf-8", errors="replace").split())
             if err.code == 413:
@@ -80,20 +207,13 @@ class Server:
                 raise TextTooLong(f"refused a request as too long ({detail or 'HTTP 413'})", number) from None
             raise LanguageToolUnavailable(f"answered HTTP {err.code}" + (f": {detail[:200]}" if detail else "")) from None
         except TimeoutError:
-            raise LanguageToolUnavailable(f"did not answer within {self.timeout:g} s") from None
+            raise LanguageToolUnavailable(late) from None
         except urllib.error.URLError as err:
             if isinstance(err.reason, TimeoutError):
-                raise LanguageToolUnavailable(f"did not answer within {self.timeout:g} s") from None
+                raise LanguageToolUnavailable(late) from None
             raise LanguageToolUnavailable(f"is unreachable ({err.reason})") from None
         except (OSError, http.client.HTTPException) as err:
             raise LanguageToolUnavailable(f"failed ({err or type(err).__name__})") from None
-        try:
-            answer = json.loads(body)
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
-            raise LanguageToolUnavailable("answered with something other than LanguageTool's JSON")
-        return answer
 
 
 def _free_port() -> int:
