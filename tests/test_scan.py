@@ -13,7 +13,7 @@ from mtfix import scan
 from mtfix.document import Document
 from mtfix.model import Span
 from mtfix.rules import casing, locale, punctuation, spacing, spelling
-from mtfix.rules.phrases import load_pack
+from mtfix.rules.phrases import load_pack, shipped
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +38,8 @@ def _same(pattern, text, start=0, end=None):
 def _rule_patterns():
     patterns = [
         entry.pattern
-        for name in ("calques", "boilerplate")
-        for entry in load_pack("ru-en", name).entries
+        for folder, name in shipped()
+        for entry in load_pack(folder, name).entries
     ]
     for module in (casing, locale, punctuation, spacing, spelling):
         patterns += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
@@ -48,8 +48,8 @@ def _rule_patterns():
 
 def _pack_examples() -> str:
     lines = []
-    for name in ("calques", "boilerplate"):
-        for entry in load_pack("ru-en", name).entries:
+    for folder, name in shipped():
+        for entry in load_pack(folder, name).entries:
             lines += [entry.bad, entry.good, entry.bad.upper(), entry.bad.lower()]
     return "\n".join(lines)
 
@@ -124,7 +124,7 @@ def test_lowered_refuses_offsets_that_move_or_folds_it_cannot_see():
 def test_document_finditer_over_segments():
     text = "He can not go. She can not stay. They can not."
     doc = Document(text, segments=[Span(0, 14), Span(20, len(text))])
-    pattern = spelling.CAN_NOT
+    pattern = load_pack("en", "can-not").entries[0].pattern
     expected = [m.span() for s in doc.segments for m in pattern.finditer(text, s.start, s.end)]
     assert [m.span() for m in doc.finditer(pattern)] == expected
 

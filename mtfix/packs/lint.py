@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtfix.packs.schema import Entry, PackError, entry, header, read_yaml
+from mtfix.packs.schema import Entry, PackError, checks, entry, header, read_yaml
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,7 @@ def lint(text: str, where: str) -> list[Problem]:
         return [Problem(_line(str(err), where), _reason(str(err), where))]
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(data["entries"], 1):
-        at = lines[number - 1] if number <= len(lines) else (0, {})
+    for number, (raw, at) in enumerate(checks(data, rule, keys, lines), 1):
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             if raw["id"] in seen:
                 problems.append(Problem(at[0], f"entry {number}: id `{raw['id']}` is used twice (first by entry {seen[raw['id']]})"))

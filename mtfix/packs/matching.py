@@ -95,7 +95,12 @@ def _existence(pack: Pack, entry: Entry, document) -> Iterator[Hit]:
     text = document.text
     for m, start, end in _searched(pack, entry, document):
         fix = None
-        if entry.fix != "none":
+        if entry.remove:
+            edits = [Edit.replace(m.start(g), m.end(g), "") for g in entry.remove if m[g]]
+            if not edits:
+                continue  # nothing the entry finds wrong: every group it would delete is empty
+            fix = None if entry.fix == "none" else _make(entry)(*edits)
+        elif entry.fix != "none":
             # The text goes and a line break stays: a line-aligned file (a test set, one
             # segment a line) keeps its line count.
             fix = _make(entry)(Edit.replace(m.start(), m.end(), ""))

@@ -10,6 +10,7 @@ from mtfix.packs import matching
 from mtfix.packs.schema import Pack
 from mtfix.registry import Rule
 from mtfix.selection import chooses
+from mtfix.tokenization import tokenized
 
 
 class PackRule(Rule):
@@ -20,13 +21,18 @@ class PackRule(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         select, ignore = self.settings.select, self.settings.ignore
-        self.active = tuple(e for e in self.pack.entries if chooses(f"{self.code}:{e.id}", select, ignore))
+        self.active = tuple(
+            e for e in self.pack.entries if self.pack.single or chooses(f"{self.code}:{e.id}", select, ignore)
+        )
 
     def check(self, document):
+        if "tokenized" in self.pack.skip and tokenized(document, self.settings.tokenized):
+            return
         for entry in self.active:
             for hit in matching.find(self.pack, entry, document):
                 yield self.issue(
-                    hit.start, hit.end, hit.message, hit.suggestions, hit.fix, entry.severity, entry=entry.id
+                    hit.start, hit.end, hit.message, hit.suggestions, hit.fix, entry.severity,
+                    entry="" if self.pack.single else entry.id,
                 )
 
 
@@ -43,7 +49,8 @@ def example(entry) -> tuple[str, tuple[str, ...]]:
 
 def docstring(pack: Pack) -> str:
     """What `mtfix explain CODE` prints: the description, a bad and a good example (the
-    pack's own, else its first entry's that has both), and every entry in one line."""
+    pack's own, else its first entry's that has both), and every entry in one line (but for
+    a one-check pack)."""
     bad, good = pack.bad, pack.good
     if not (bad and good):
         shown = next((e for e in pack.entries if e.bad and e.good), None)
@@ -51,6 +58,8 @@ def docstring(pack: Pack) -> str:
     parts = [pack.description or pack.summary]
     if bad and good:
         parts.append(f"Bad: {bad}\nGood: {good}")
+    if pack.single:
+        return "\n\n".join(parts)
     lines = [f"Entries in {pack.path} (each selectable as {pack.code}:<id>):"]
     for entry in pack.entries:
         fix = "" if entry.fix == "none" else f" [{entry.fix} fix]"
@@ -76,6 +85,6 @@ def rule_class(pack: Pack) -> type[PackRule]:
             "severity": pack.severity,
             "fixable": pack.fixable,
             "languages": frozenset(pair.split("-")[0] for pair in pack.pairs),
-            "entry_ids": frozenset(e.id for e in pack.entries),
+            "entry_ids": frozenset() if pack.single else frozenset(e.id for e in pack.entries),
         },
     )

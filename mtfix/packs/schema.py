@@ -3,6 +3,9 @@
 Validation is strict, as for the configuration: an unknown key, a missing message, a regex
 that does not compile or a group a suggestion names but the regex lacks is a PackError
 `file:line: entry N (id): what is wrong`.
+
+A pack is a list of `entries`, or one check: the keys of an entry at the top of the file
+(without `id`), whose issues carry the pack's code alone.
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ from mtfix.registry import CATEGORIES, CODE
 
 PACK_KEYS = {
     "code", "name", "summary", "category", "severity", "pairs", "kind", "scope",
-    "description", "bad", "good", "entries",
+    "description", "bad", "good", "entries", "skip",
 }
 ENTRY_KEYS = {
     "id", "kind", "phrase", "regex", "either", "source", "target", "expect", "exceptions",
-    "message", "suggestions", "fix", "severity", "case", "bad", "good",
+    "message", "suggestions", "fix", "severity", "case", "bad", "good", "remove",
 }
+#: What a one-check pack may say at its top level besides the rule's own keys.
+CHECK_KEYS = ENTRY_KEYS - {"id", "kind", "severity", "bad", "good"}
+#: Documents a pack may leave alone: `tokenized`, text tokenized as MT pipelines write it.
+SKIPS = ("tokenized",)
 KINDS = ("existence", "substitution", "consistency", "repetition", "pair")
 SCOPES = ("text", "line")
 FIXES = ("safe", "unsafe", "none")
@@ -57,6 +64,7 @@ class Entry:
     source: re.Pattern[str] | None = None
     target: str = ""
     expect: str = "present"
+    remove: tuple[str, ...] = ()
     flags: int = 0
     bad: str = ""
     good: str = ""
@@ -79,6 +87,9 @@ class Pack:
     entries: tuple[Entry, ...]
     bad: str = ""
     good: str = ""
+    #: A one-check pack: its issues carry the code alone, and it has no entries to choose.
+    single: bool = False
+    skip: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -246,7 +257,8 @@ def entry(raw: Any, number: int, where: str, scope: str, kind: str, lines: tuple
         raise PackError(f"{label}: `fix` must be one of {', '.join(FIXES)}, not {fix!r}")
     if fix != "none" and kind == "substitution" and not suggestions:
         raise PackError(f"{label}: a {fix} fix needs at least one suggestion")
-    if fix == "safe" and kind == "existence":
+    remove = _remove(raw, kind, source or pattern, label)
+    if fix == "safe" and kind == "existence" and not remove:
         raise PackError(f"{label}: deleting text is never a safe fix; use `fix: unsafe`")
     if fix != "none" and kind == "pair":
         raise PackError(f"{label}: a pair entry reports, it does not fix (`fix: none`)")
@@ -273,11 +285,27 @@ def entry(raw: Any, number: int, where: str, scope: str, kind: str, lines: tuple
         source=source,
         target=target,
         expect=expect,
+        remove=remove,
         flags=flags,
         bad=bad,
         good=good,
         line=line,
     )
+
+
+def _remove(raw: dict, kind: str, pattern: re.Pattern[str], label: str) -> tuple[str, ...]:
+    """`remove`: the named groups an existence entry's fix deletes, instead of the whole match."""
+    remove = raw.get("remove", [])
+    if not remove:
+        return ()
+    if kind != "existence":
+        raise PackError(f"{label}: `remove` belongs to existence entries")
+    if not isinstance(remove, list) or not all(isinstance(g, str) for g in remove):
+        raise PackError(f"{label}: `remove` must be a list of the regex's group names")
+    missing = [g for g in remove if g not in pattern.groupindex]
+    if missing:
+        raise PackError(f"{label}: `remove` names a missing regex group `{missing[0]}`")
+    return tuple(remove)
 
 
 def _severity(value: Any, label: str) -> Severity:
@@ -295,7 +323,8 @@ def header(data: Any, where: str, keys: dict[str, int]) -> dict[str, Any]:
     def at(key: str) -> str:
         return f"{where}:{keys[key]}" if key in keys else where
 
-    unknown = sorted(set(data) - PACK_KEYS)
+    single = "entries" not in data and any(key in data for key in CHECK_KEYS)
+    unknown = sorted(set(data) - PACK_KEYS - (CHECK_KEYS if single else set()))
     if unknown:
         raise PackError(f"{at(unknown[0])}: unknown key `{unknown[0]}` (known: {', '.join(sorted(PACK_KEYS))})")
     for key in ("code", "name", "summary", "category"):
@@ -319,8 +348,11 @@ def header(data: Any, where: str, keys: dict[str, int]) -> dict[str, Any]:
     for key in ("description", "bad", "good"):
         if not isinstance(data.get(key, ""), str):
             raise PackError(f"{at(key)}: `{key}` must be a string")
-    if not isinstance(data.get("entries"), list) or not data["entries"]:
-        raise PackError(f"{at('entries')}: `entries` must be a non-empty list")
+    if not single and (not isinstance(data.get("entries"), list) or not data["entries"]):
+        raise PackError(f"{at('entries')}: `entries` must be a non-empty list (or the pack one check: `regex`, `message`, …)")
+    skip = data.get("skip", [])
+    if not isinstance(skip, list) or not all(s in SKIPS for s in skip):
+        raise PackError(f"{at('skip')}: `skip` must be a list of {', '.join(SKIPS)}")
     return {
         "code": data["code"],
         "name": data["name"],
@@ -333,7 +365,19 @@ def header(data: Any, where: str, keys: dict[str, int]) -> dict[str, Any]:
         "description": data.get("description", "").strip(),
         "bad": data.get("bad", ""),
         "good": data.get("good", ""),
+        "single": single,
+        "skip": tuple(skip),
     }
+
+
+def checks(data: dict, rule: dict, keys: dict[str, int], lines: list) -> list[tuple[Any, tuple[int, dict[str, int]]]]:
+    """Each entry's raw mapping with its line and its keys' lines; a one-check pack's check
+    as one entry named after the pack, with the pack's examples."""
+    if rule["single"]:
+        raw = {key: data[key] for key in CHECK_KEYS | {"bad", "good"} if key in data}
+        first = min(keys[key] for key in raw if key in keys) if raw else 0
+        return [({"id": rule["name"], **raw}, (first, keys))]
+    return [(raw, lines[n] if n < len(lines) else (0, {})) for n, raw in enumerate(data["entries"])]
 
 
 def parse_pack(text: str, where: str) -> Pack:
@@ -342,8 +386,8 @@ def parse_pack(text: str, where: str) -> Pack:
     rule = header(data, where, keys)
     kind, scope = rule.pop("kind"), rule["scope"]
     entries = tuple(
-        entry(raw, number, where, scope, kind, lines[number - 1] if number <= len(lines) else (0, {}))
-        for number, raw in enumerate(data["entries"], 1)
+        entry(raw, number, where, scope, kind, at)
+        for number, (raw, at) in enumerate(checks(data, rule, keys, lines), 1)
     )
     seen: dict[str, int] = {}
     for number, found in enumerate(entries, 1):

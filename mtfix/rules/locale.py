@@ -1,4 +1,5 @@
-"""Russian number and date conventions left in English: 13.04.2017, 1,5 million, 10 000, mln."""
+"""Russian number and date conventions left in English: 13.04.2017, 10 000, mln. The decimal
+comma (1,5 million, LC002) is the pack `mtfix/rules/packs/en/decimal-comma.yml`."""
 
 from __future__ import annotations
 
@@ -52,46 +53,6 @@ class NumericDate(Rule):
                 m.start(),
                 m.end(),
                 f"`{m[0]}` is a {self.context.pair.source.name} day.month.year date; write `{fixed}`",
-                suggestions=[fixed],
-                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
-            )
-
-
-UNITS = (
-    r"%|percent\b|per[ \t]cent\b|(?:million|billion|trillion|thousand)s?\b|mln\b|bln\b|"
-    r"times\b|points\b|degrees\b|(?:kilo|centi|milli)?(?:meter|metre)s?\b|km\b|kg\b|"
-    r"tons?\b|tonnes?\b|hectares?\b|(?:liter|litre)s?\b|(?:ruble|rouble|dollar|euro)s?\b"
-)
-DECIMAL_COMMA = re.compile(
-    rf"(?<![\d,.])(?P<int>\d{{1,3}}),(?P<frac>\d{{1,2}})(?=[ \t\u00a0]?(?:{UNITS}))",
-    re.IGNORECASE,
-)
-
-
-@register
-class DecimalComma(Rule):
-    """A decimal comma, as Russian writes it. In English a comma groups thousands, so
-    `1,5 million` reads as nonsense; the rule fires only where a comma cannot be a thousands
-    separator (one or two digits after it) and a magnitude or unit follows.
-
-    Bad: The budget grew by 1,5 million rubles, or 2,3%.
-    Good: The budget grew by 1.5 million rubles, or 2.3%.
-    """
-
-    code = "LC002"
-    name = "decimal-comma"
-    summary = "a decimal comma (1,5 million) instead of a decimal point"
-    category = "locale/number-format"
-    severity = Severity.WARNING
-    fixable = True
-
-    def check(self, document):
-        for m in document.finditer(DECIMAL_COMMA):
-            fixed = f"{m['int']}.{m['frac']}"
-            yield self.issue(
-                m.start(),
-                m.end(),
-                f"`{m[0]}` uses a decimal comma; English writes `{fixed}`",
                 suggestions=[fixed],
                 fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
             )

@@ -1,4 +1,5 @@
-"""White space that machine translation breaks: in times, before punctuation, inside brackets."""
+"""White space that machine translation breaks: in clock times and between words. Spaces before
+punctuation (WS002) and inside brackets (WS004) are packs, `mtfix/rules/packs/en/`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import re
 
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
-from mtfix.tokenization import tokenized
 
 #: What stands before a clock time: a date, a dash, or a word such as "at" or "until".
 TIME_CONTEXT = re.compile(
@@ -14,12 +14,7 @@ TIME_CONTEXT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
-BEFORE_PUNCTUATION = re.compile(
-    r"(?<=[\w\"”’)\]])(?P<gap>[ \t]+)"
-    r"(?:(?P<mark>[,!?])|\.(?![.\w])|:(?![ \t]*\d|[()])|;(?![()]))(?=\s|$|[\"”’)\]])"  # not an emoticon :)
-)
 DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:])(?P<gap> {2,})(?=\S)")
-PADDED_PARENTHESES = re.compile(r"\((?P<lead>[ \t]*)(?P<body>[^()\n]*?\S)(?P<trail>[ \t]*)\)")
 
 
 class _SpacingRule(Rule):
@@ -54,30 +49,6 @@ class TimeSpacing(_SpacingRule):
             time = m.group().replace(m["gap"], "")
             yield self._replace(
                 m.start("gap"), m.end("gap"), f"space inside the time {m.group()!r}", suggestions=[time]
-            )
-
-
-@register
-class SpaceBeforePunctuation(_SpacingRule):
-    """English puts no space before a comma, full stop, colon, semicolon, `!` or `?`. Text
-    tokenized as MT pipelines write it (`hadn 't`, `the knife .` on most lines) has those
-    spaces by design and is left alone (`tokenized` in the settings).
-
-    Bad: He agreed , but with reservations .
-    Good: He agreed, but with reservations.
-    """
-
-    code = "WS002"
-    name = "space-before-punctuation"
-    summary = "space before , . : ; ! or ?"
-
-    def check(self, document):
-        if tokenized(document, self.settings.tokenized):
-            return
-        for m in document.finditer(BEFORE_PUNCTUATION):
-            mark = document.text[m.end("gap")]
-            yield self._replace(
-                m.start("gap"), m.end("gap"), f"space before `{mark}`; remove it"
             )
 
 
@@ -122,33 +93,3 @@ def _dash_lost(document, offset: int) -> bool:
         return False
     target = document.text[unit.span.start : unit.span.end]
     return len(SPACED_DASH.findall(unit.source)) > len(SPACED_DASH.findall(target))
-
-
-@register
-class PaddedParentheses(_SpacingRule):
-    """Spaces just inside parentheses (left alone in tokenized text, as WS002 is).
-
-    Bad: the Russian Aerospace Forces ( VKS )
-    Good: the Russian Aerospace Forces (VKS)
-    """
-
-    code = "WS004"
-    name = "padded-parentheses"
-    summary = "space just inside ( )"
-
-    def check(self, document):
-        if tokenized(document, self.settings.tokenized):
-            return
-        for m in document.finditer(PADDED_PARENTHESES):
-            if not m["lead"] and not m["trail"]:
-                continue
-            edits = [
-                Edit.replace(m.start(g), m.end(g), "") for g in ("lead", "trail") if m[g]
-            ]
-            yield self.issue(
-                m.start(),
-                m.end(),
-                "space just inside the parentheses",
-                suggestions=[f"({m['body']})"],
-                fix=Fix.safe(*edits),
-            )

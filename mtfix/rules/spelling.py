@@ -1,4 +1,5 @@
-"""Word-level slips: a word written twice, `can not` for `cannot`."""
+"""Word-level slips: a word written twice (`can not` for `cannot` is the pack
+`mtfix/rules/packs/en/can-not.yml`)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ INTENSIFIERS = frozenset(
 #: A word joined to itself by `and` or `or`: neural MT's collapsed synonym pair (`stable and
 #: stable` for `стабильный и устойчивый`).
 PAIRED = re.compile(r"(?<![\w-])(?P<word>[a-z]{3,})(?P<gap>[ \t]+(?:and|or)[ \t]+)(?P=word)\b(?!-\w)")
-CAN_NOT = re.compile(r"\b(?P<can>[Cc]an) not\b(?![ \t]+(?:only|just|merely|simply)\b)")
 
 
 def _repeated_in(text: str) -> re.Pattern[str]:
@@ -129,30 +129,3 @@ def _source_repeats(document, offset: int) -> bool:
 def _comparative_or_iterative(word: str, gap: str) -> bool:
     """`bigger and bigger`, `waited and waited`: English's own repetitions."""
     return word.endswith("er") and len(word) > 4 or "and" in gap and word.endswith("ed")
-
-
-@register
-class CanNot(Rule):
-    """`can not` is written as one word in English, except in `can not only … but also`.
-
-    Bad: The two nuclear powers can not be in such a state of affairs.
-    Good: The two nuclear powers cannot be in such a state of affairs.
-    """
-
-    code = "SP002"
-    name = "can-not"
-    summary = "`can not` for `cannot`"
-    category = "spelling/misspelling"
-    severity = Severity.WARNING
-    fixable = True
-
-    def check(self, document):
-        for m in document.finditer(CAN_NOT):
-            fixed = f"{m['can']}not"
-            yield self.issue(
-                m.start(),
-                m.end(),
-                f"write `{fixed}` as one word",
-                suggestions=[fixed],
-                fix=Fix.safe(Edit.replace(m.start(), m.end(), fixed)),
-            )
