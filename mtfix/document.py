@@ -56,6 +56,9 @@ class Document:
     format: str = "text"
     file_text: str | None = None
     reading: Reading = field(default_factory=Reading)
+    #: "\r" for a plain-text file whose lines end in CR alone: `text` has LF in their place
+    #: (at the same offsets, so rules see lines as lines) and `raw` puts the CRs back.
+    newline: str = "\n"
     line_starts: list[int] = field(init=False, repr=False)
     #: Analyses that several rules share, worked out once per document (by key).
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -71,7 +74,9 @@ class Document:
     @property
     def raw(self) -> str:
         """The file's text as read."""
-        return self.text if self.file_text is None else self.file_text
+        if self.file_text is not None:
+            return self.file_text
+        return self.text if self.newline == "\n" else self.text.replace("\n", self.newline)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset of `text`."""

@@ -383,6 +383,8 @@ def test_a_failure_outside_any_file_exits_2_without_a_traceback(tmp_path):
         run._report = broken
         import mtfix.cli.check
         mtfix.cli.check._report = broken
+        import mtfix.cli.stream
+        mtfix.cli.stream.StreamedReport.end = broken
         sys.argv = ["mtfix", "check", "--select", "SP", "-"]
         main()
         """

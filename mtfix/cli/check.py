@@ -48,6 +48,7 @@ from mtfix.cli.run import (
     _SecondOpinion,
     _show_settings,
 )
+from mtfix.cli.stream import StreamedReport
 
 
 def check(
@@ -89,13 +90,27 @@ def check(
     if show_settings:
         _show_settings(paths, resolver, input_format, stdin_filename, not no_respect_gitignore)
     found = {"input_format": input_format, "stdin_filename": stdin_filename, "respect_gitignore": not no_respect_gitignore}
-    results = _run(paths, resolver, _checker(_SecondOpinion()), baseline, **found)
-    if write_baseline:
-        _write_baseline(results, write_baseline)
-        raise typer.Exit(_exit_code(results, exit_zero=True))
-    _report(results, output, statistics, quiet, color=color, output_file=output_file)
-    _note_tokenized(results)
-    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
+    from mtfix.report.tally import Tally
+
+    act = _checker(_SecondOpinion())
+    if not write_baseline and StreamedReport.supports(output, output_file):
+        report, tally = StreamedReport(output, statistics, quiet, color), Tally()
+
+        def each(result):
+            report.file(result)
+            tally.add(result)
+
+        _run(paths, resolver, act, baseline, each=each, **found)
+        report.end(tally)
+    else:
+        results = _run(paths, resolver, act, baseline, **found)
+        tally = Tally.of(results)
+        if write_baseline:
+            _write_baseline(results, write_baseline)
+            raise typer.Exit(_exit_code(tally, exit_zero=True))
+        _report(results, output, statistics, quiet, color=color, output_file=output_file)
+    _note_tokenized(tally)
+    raise typer.Exit(_exit_code(tally, exit_zero, fail_on))
 
 
 def _write_baseline(results, path: Path) -> None:

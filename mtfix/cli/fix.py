@@ -21,7 +21,6 @@ from mtfix.cli.options import (
     FormatOption,
     Glossaries,
     Ignore,
-    Packs,
     IncludeFuzzy,
     InputFormatOption,
     LanguageTool,
@@ -29,6 +28,7 @@ from mtfix.cli.options import (
     NoCache,
     NoRespectGitignore,
     OutputFile,
+    Packs,
     Paths,
     Quiet,
     Select,
@@ -42,8 +42,8 @@ from mtfix.cli.options import (
 from mtfix.cli.run import (
     _console,
     _exit_code,
-    _note_tokenized,
     _may_be_terminal,
+    _note_tokenized,
     _report,
     _run,
     _SecondOpinion,
@@ -90,6 +90,7 @@ def fix(
     from mtfix import engine
     from mtfix.engine import FileResult
     from mtfix.inputs import STDIN
+    from mtfix.report.tally import Tally
 
     _cache(no_cache)
     resolver = _resolver(
@@ -110,10 +111,11 @@ def fix(
     results = _run(paths, resolver, act, **found)
     stream = sys.stderr if (diff or stdout or STDIN in (paths or ())) else None
     _report(results, output, statistics, quiet, stream=stream, color=color, output_file=output_file, dry_run=diff)
-    _note_tokenized(results)
+    tally = Tally.of(results)
+    _note_tokenized(tally)
     if diff and any(r.fixed and r.fixed.raw != r.document.raw for r in results):
         raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_ISSUES)
-    raise typer.Exit(_exit_code(results, exit_zero, fail_on))
+    raise typer.Exit(_exit_code(tally, exit_zero, fail_on))
 
 
 def _emit(document, fixed, source, diff: bool, to_stdout: bool, color=None) -> None:

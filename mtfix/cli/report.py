@@ -59,6 +59,7 @@ def report(
 ) -> None:
     """Write a self-contained HTML review page (segment table, issues, charts, triage), or the issues as XLSX or CSV."""
     from mtfix.report import html
+    from mtfix.report.tally import Tally
 
     chosen = _weights(weights)
     if output is ReportFormat.xlsx:
@@ -73,7 +74,7 @@ def report(
 
         page = importlib.import_module(f"mtfix.report.{output.value}").render(results, unsafe=unsafe_fixes)
     _write_page(page, output_file, results)
-    raise typer.Exit(_exit_code(results, exit_zero=True))
+    raise typer.Exit(_exit_code(Tally.of(results), exit_zero=True))
 
 
 def _xlsx_possible(path: Path | None) -> None:

@@ -44,10 +44,12 @@ def _run(
     input_format: InputFormat | None = None,
     stdin_filename: str | None = None,
     respect_gitignore: bool = True,
+    each=None,
 ):
     """Read each input, run `act(document, context, source)` on it (`source`: the Snapshot of
-    the file read, None for standard input), and collect FileResults. Standard input is
-    named, configured and read as `stdin_filename` when given.
+    the file read, None for standard input), and collect FileResults; with `each`, hand each
+    FileResult to it as soon as it is made and keep none. Standard input is named,
+    configured and read as `stdin_filename` when given.
 
     Input, config, glossary and write problems, and any failure of mtfix itself, become a
     one-line error on that file; the other files are still processed.
@@ -70,10 +72,11 @@ def _run(
     fmt = input_format.value if input_format else None
     contexts = Contexts()  # one per configuration: its rules and glossaries load once
     warned: set = set()
-    results = []
+    results: list = []
+    keep = results.append if each is None else each
     for item in _progress(collect(paths, resolver, respect_gitignore, every_file=fmt is not None)):
         if isinstance(item, documents.InputError):
-            results.append(FileResult(path=item.path or "", error=str(item)))
+            keep(FileResult(path=item.path or "", error=str(item)))
             continue
         stand_in = Path(stdin_filename) if item == STDIN and stdin_filename else item
         name = files.display(stand_in)
@@ -89,11 +92,11 @@ def _run(
             result = act(document, context, source)
             if known:
                 result.issues = known.filter(result.path, result.issues, result.fixed or document)
-            results.append(result)
         except (documents.InputError, ConfigError, files.FileRefused, WriteError) as err:
-            results.append(FileResult(path=name, error=str(err)))
+            result = FileResult(path=name, error=str(err))
         except Exception as err:  # a failure of mtfix itself: this file fails, the others go on
-            results.append(FileResult(path=name, error=_internal_error(name, err)))
+            result = FileResult(path=name, error=_internal_error(name, err))
+        keep(result)
     return results
 
 
@@ -117,10 +120,10 @@ def _warn_if_nothing_selected(context, warned: set) -> None:
           f"ignore = {list(settings.ignore)}); nothing is checked", file=sys.stderr)
 
 
-def _note_tokenized(results) -> None:
+def _note_tokenized(tally) -> None:
     """Say once per run, on stderr, which files read as tokenized text, whose spacing the
     spacing rules then left alone (`tokenized = "auto"` guessed it)."""
-    names = [r.path for r in results if r.document is not None and r.document.memo.get("tokenized")]
+    names = tally.tokenized
     if not names:
         return
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
@@ -307,16 +310,14 @@ def _progress(items, at_least: int = 20):
     return track(items, description="Checking", console=Console(stderr=True), transient=True)
 
 
-def _exit_code(results, exit_zero: bool, fail_on: FailOn = FailOn.info) -> int:
+def _exit_code(tally, exit_zero: bool, fail_on: FailOn = FailOn.info) -> int:
+    """The exit code of a run (a `Tally` of its files), after its files' errors on stderr."""
     from mtfix.model import Severity
 
-    for result in results:
-        if result.error:
-            print(f"mtfix: error: {result.error}", file=sys.stderr)
-    if any(r.error for r in results):
+    for error in tally.errors:
+        print(f"mtfix: error: {error}", file=sys.stderr)
+    if tally.errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    floor = Severity(fail_on.value).rank
-    failing = any(issue.severity.rank >= floor for r in results for issue in r.issues)
-    return EXIT_ISSUES if failing else EXIT_CLEAN
+    return EXIT_ISSUES if tally.failing(Severity(fail_on.value).rank) else EXIT_CLEAN

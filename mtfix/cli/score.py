@@ -56,6 +56,7 @@ def score(
 ) -> None:
     """Score a translation: an MQM-style penalty from mtfix's issues and, with --ref, BLEU/chrF/TER."""
     from mtfix.report import score as score_report
+    from mtfix.report.tally import Tally
 
     chosen = _weights(weights)
     fail_under, max_penalty = _finite(fail_under, "--fail-under"), _finite(max_penalty, "--max-penalty")
@@ -67,7 +68,7 @@ def score(
     resolver = _resolver(select, ignore, glossary, config, max_file_size=max_file_size)
     results = _run(paths, resolver, _checker())
     if any(r.error for r in results):
-        raise typer.Exit(_exit_code(results, exit_zero=True))
+        raise typer.Exit(_exit_code(Tally.of(results), exit_zero=True))
     reference = _read_text(ref, _limit(max_file_size)).text if ref is not None else None
     card = score_report.scorecard(results, chosen, reference, fail_under, max_penalty)
     _print(card, output)

@@ -103,8 +103,17 @@ def decode(data: bytes, path: str, input_format: str | None = None, reading: Rea
         raise InputError(
             f"{path}: invalid {encoding.upper()} at byte offset {err.start + len(bom)}"
         ) from None
-    plain = Document(text=text, path=path, encoding=encoding, bom=bom, reading=reading or Reading())
-    return load(plain, input_format)
+    return _loaded(text, path, encoding, bom, reading or Reading(), input_format)
+
+
+def _loaded(text: str, path: str, encoding: str, bom: bytes, reading: Reading, name: str | None) -> Document:
+    """`text` read as format `name`; plain text whose lines end in CR alone is read with LF
+    in their place (`Document.newline`), so that line-based rules see its lines."""
+    if "\r" in text and "\n" not in text:
+        document = load(Document(text.replace("\r", "\n"), path, encoding, bom, reading=reading, newline="\r"), name)
+        if document.file_text is None:
+            return document
+    return load(Document(text=text, path=path, encoding=encoding, bom=bom, reading=reading), name)
 
 
 def _utf16_without_bom(body: bytes) -> str | None:
@@ -135,5 +144,4 @@ def read(
 
 def reread(document: Document, raw: str) -> Document:
     """The document a fixed file's text reads as, in `document`'s format and reading."""
-    plain = Document(text=raw, path=document.path, encoding=document.encoding, bom=document.bom, reading=document.reading)
-    return load(plain, document.format)
+    return _loaded(raw, document.path, document.encoding, document.bom, document.reading, document.format)

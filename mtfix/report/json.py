@@ -9,6 +9,7 @@ from mtfix.document import Document
 from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.report import file_edits, summary, where
+from mtfix.report.tally import Tally
 from mtfix.version import __version__
 
 
@@ -60,3 +61,25 @@ def render(results: list[FileResult]) -> str:
         "summary": summary(results),
     }
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+class Stream:
+    """`render`'s text in pieces, one per file as it is checked, then the summary: the same
+    bytes, without holding every file's issues."""
+
+    def __init__(self) -> None:
+        self.first = True
+
+    def begin(self) -> str:
+        return '{\n  "version": ' + json.dumps(__version__) + ',\n  "files": ['
+
+    def file(self, result: FileResult) -> str:
+        part = json.dumps(file_dict(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        lead = "\n    " if self.first else ",\n    "
+        self.first = False
+        return lead + part
+
+    def end(self, tally: Tally) -> str:
+        close = "]" if self.first else "\n  ]"
+        body = json.dumps(tally.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        return close + ',\n  "summary": ' + body + "\n}\n"

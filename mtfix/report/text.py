@@ -8,10 +8,11 @@ rich's markup parser, which takes most of the time of a long report.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Callable
 
 from mtfix.engine import FileResult
 from mtfix.report import unit_label
+from mtfix.report.tally import Tally
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -76,14 +77,23 @@ def render(
     """Rich markup; the caller's console decides whether it becomes colour. The issues, or
     with `statistics` their count per rule, then (unless `quiet`) the closing line. Files
     that could not be checked are counted there; their errors go to stderr."""
-    issues = [i for r in results for i in r.issues]
-    if statistics:
-        lines = _statistics(issues, m)
-    else:
-        lines = [_issue_line(r.path, r.fixed or r.document, issue, m) for r in results for issue in r.issues]
+    lines = [] if statistics else [line for r in results for line in file_lines(r, m)]
+    return "\n".join(lines + end_lines(Tally.of(results), statistics, quiet, m, dry_run))
+
+
+def file_lines(result: FileResult, m=_Markup) -> list[str]:
+    """The issue lines of one file."""
+    document = result.fixed or result.document
+    return [_issue_line(result.path, document, issue, m) for issue in result.issues]
+
+
+def end_lines(tally: Tally, statistics: bool = False, quiet: bool = False, m=_Markup, dry_run: bool = False) -> list[str]:
+    """What follows the issue lines: the counts per rule with `statistics`, and unless
+    `quiet` the closing line."""
+    lines = _statistics(tally, m) if statistics else []
     if not quiet:
-        lines.append(_closing(results, m, dry_run))
-    return "\n".join(lines)
+        lines.append(_closing(tally, m, dry_run))
+    return lines
 
 
 def plain(results: list[FileResult], statistics: bool = False, quiet: bool = False, dry_run: bool = False) -> str | None:
@@ -95,38 +105,42 @@ def plain(results: list[FileResult], statistics: bool = False, quiet: bool = Fal
         return None
 
 
-def _statistics(issues, m=_Markup) -> list[str]:
-    counts = Counter((i.code, i.name, i.safe_fix) for i in issues)
+def plain_lines(lines: Callable[..., list[str]], *args, **options) -> list[str] | None:
+    """`lines(*args, m=…)` as a console without colour prints them, or None when some text
+    needs rich's own markup handling."""
+    try:
+        return lines(*args, m=_Plain, **options)
+    except NotPlain:
+        return None
+
+
+def _statistics(tally: Tally, m=_Markup) -> list[str]:
     return [
         f"{n:>5}  {m.text(code):<6} {m.fixable if fixable else '   '} {m.text(name)}"
-        for (code, name, fixable), n in sorted(counts.items(), key=lambda kv: -kv[1])
+        for (code, name, fixable), n in sorted(tally.rules.items(), key=lambda kv: -kv[1])
     ]
 
 
-def _closing(results: list[FileResult], m=_Markup, dry_run: bool = False) -> str:
+def _closing(tally: Tally, m=_Markup, dry_run: bool = False) -> str:
     """The summary line: what was fixed (or, for a dry run, would be), what was found, how many
     files could not be checked; "All checks passed!" only when every file was checked clean."""
-    issues = [i for r in results for i in r.issues]
-    fixed = sum(r.applied for r in results)
+    issues, fixed, failed = tally.issues, tally.fixed, len(tally.errors)
     parts = []
     if fixed:
         parts.append(f"{'Would fix' if dry_run else 'Fixed'} {fixed} issue{'s' * (fixed != 1)}.")
-    failed = sum(1 for r in results if r.error)
     if not issues and failed:
         parts.append(m.styled("bold red", f"{failed} file{'s' * (failed != 1)} could not be checked."))
     elif not issues:
         parts.append(m.styled("green", "All checks passed!"))
     else:
-        fixable = sum(1 for i in issues if i.safe_fix)
-        unsafe = sum(1 for i in issues if i.fixable and not i.safe_fix)
         notes = []
-        if fixable:
-            notes.append(f"{m.styled('bold', str(fixable))} fixable with `mtfix fix`")
-        if unsafe:
-            notes.append(f"{unsafe} more with `mtfix fix --unsafe-fixes`")
-        found = f"Found {len(issues)} issue{'s' * (len(issues) != 1)}"
+        if tally.safe:
+            notes.append(f"{m.styled('bold', str(tally.safe))} fixable with `mtfix fix`")
+        if tally.unsafe:
+            notes.append(f"{tally.unsafe} more with `mtfix fix --unsafe-fixes`")
+        found = f"Found {issues} issue{'s' * (issues != 1)}"
         if dry_run and fixed:
-            found = f"{len(issues)} issue{'s' * (len(issues) != 1)} would remain"
+            found = f"{issues} issue{'s' * (issues != 1)} would remain"
         parts.append(f"{found} ({'; '.join(notes)})." if notes else f"{found}.")
         if failed:
             parts.append(f"{failed} file{'s' * (failed != 1)} could not be checked.")
@@ -195,27 +209,20 @@ def _help(issue, document) -> str | None:
     return None
 
 
-def summary_table(results: list[FileResult]):
+def summary_table(tally: Tally):
     """Issues per MQM category and severity, with how many `mtfix fix` can handle."""
     from rich.table import Table
 
-    issues = [i for r in results for i in r.issues]
     table = Table(title=None, box=None, header_style="bold", pad_edge=False)
     table.add_column("category")
     for name in ("error", "warning", "info", "fixable"):
         table.add_column(name, justify="right")
-    rows: dict[str, Counter] = {}
-    for issue in issues:
-        counts = rows.setdefault(issue.category, Counter())
-        counts[issue.severity.value] += 1
-        counts["fixable"] += issue.safe_fix
-    for category, counts in sorted(rows.items()):
+    for category, counts in sorted(tally.categories.items()):
         table.add_row(_Markup.text(category), *(str(counts[k] or "") for k in ("error", "warning", "info", "fixable")))
-    total = Counter(i.severity.value for i in issues)
     table.add_row(
         "[bold]total[/]",
-        *(f"[bold]{total[k]}[/]" for k in ("error", "warning", "info")),
-        f"[bold]{sum(1 for i in issues if i.safe_fix)}[/]",
+        *(f"[bold]{tally.severities[k]}[/]" for k in ("error", "warning", "info")),
+        f"[bold]{tally.safe}[/]",
     )
     return table
 
@@ -228,21 +235,33 @@ def renderables(
     closing line. With `statistics`, the counts per rule replace the issues. Issue lines keep
     the `path:line:col: CODE message [*]` form."""
     out: list = []
-    if statistics:
-        out.extend(_statistics([i for r in results for i in r.issues]))
-    else:
+    if not statistics:
         for result in results:
-            document = result.fixed or result.document
-            for issue in result.issues:
-                out.append(_issue_line(result.path, document, issue))
-                out.append(_snippet(document, issue, width))
-                hint = _help(issue, document)
-                if hint:
-                    out.append(hint)
-            if result.issues:
-                out.append("")
+            out.extend(file_renderables(result, width))
+    return out + end_renderables(Tally.of(results), statistics, quiet, dry_run)
+
+
+def file_renderables(result: FileResult, width: int = 128) -> list:
+    """One file's part of the terminal view."""
+    out: list = []
+    document = result.fixed or result.document
+    for issue in result.issues:
+        out.append(_issue_line(result.path, document, issue))
+        out.append(_snippet(document, issue, width))
+        hint = _help(issue, document)
+        if hint:
+            out.append(hint)
+    if result.issues:
+        out.append("")
+    return out
+
+
+def end_renderables(tally: Tally, statistics: bool = False, quiet: bool = False, dry_run: bool = False) -> list:
+    """The end of the terminal view: the counts per rule with `statistics`; unless `quiet`,
+    the summary table (after issue lines) and the closing line."""
+    out: list = _statistics(tally) if statistics else []
     if not quiet:
-        if any(r.issues for r in results) and not statistics:
-            out.append(summary_table(results))
-        out.append(_closing(results, dry_run=dry_run))
+        if tally.issues and not statistics:
+            out.append(summary_table(tally))
+        out.append(_closing(tally, dry_run=dry_run))
     return out
