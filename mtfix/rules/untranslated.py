@@ -217,9 +217,17 @@ class _Transliteration(Rule):
         return iter(_scan(document.text, segments, self.context.glossary))
 
     def glossary_term(self, finding: Finding) -> str | None:
+        """The glossary's English term for the reading, unless the entry names something (its
+        source capitalised: Дождь, the channel) and the reading is the dictionary's common
+        word (дождь, rain), which the name does not translate."""
         glossary = self.context.glossary
         entry = glossary.by_source_lemma(finding.cyrillic) or glossary.by_source_lemma(finding.lemma)
-        return entry.term if entry is not None else None
+        if entry is None:
+            return None
+        words = [s.strip() for s in entry.source if " " not in s.strip()]
+        if finding.common and finding.dictionary and words and all(w[:1].isupper() for w in words):
+            return None
+        return entry.term
 
 
 @lru_cache(maxsize=4)
@@ -258,6 +266,50 @@ def _suspect_word(token: str, approved: frozenset[str]) -> str | None:
     return word
 
 
+def judge_transliteration(document, word: str, initial: bool, language) -> tuple[Severity, Finding | None] | None:
+    """TR001's verdict on a suspect token: its severity and its confirmed reading (None for a
+    word that only its letters mark as romanized), or None when TR001 does not report it."""
+    if not word.islower() and not initial:
+        return None
+    finding = _reading(word, language)
+    if finding is None:
+        if not (word.islower() and _romanized_letters(word, language)):
+            return None
+        strong = (len(word) >= 7 or _source_letters(word, language)) and not _english_slip(word, language)
+        return (Severity.WARNING if strong else Severity.INFO), None
+    if not word.islower() and (
+        finding.name
+        or finding.nominative
+        or _SURNAME.search(word)
+        or not finding.dictionary
+        or len(word) < 6
+        or _Transliteration.used_as_name(document, word)
+    ):
+        return None
+    severity = Severity.WARNING
+    if len(word) < MIN_WARNING_LENGTH:
+        severity = Severity.INFO
+    elif not (finding.known or finding.coinage or _source_letters(word, language)):
+        severity = Severity.INFO
+    elif (
+        finding.lemma == finding.cyrillic
+        and _INTERNATIONAL.search(word)
+        and language.romanizer().shape_features(word) == 0
+        and not _source_letters(word, language)
+    ):
+        severity = Severity.INFO
+    if finding.coinage or (severity is Severity.WARNING and (_english_slip(word, language) or _in_dictionary(word))):
+        severity = Severity.INFO
+    return severity, finding
+
+
+def warns(document, token: str, initial: bool, language, glossary) -> bool:
+    """Whether TR001 warns about the Latin token `token` as written."""
+    word = _suspect_word(token, glossary.approved_words())
+    judged = judge_transliteration(document, word, initial, language) if word else None
+    return judged is not None and judged[0] is Severity.WARNING
+
+
 @register
 class TransliteratedWord(_Transliteration):
     """A Russian word the translation left in Latin letters instead of translating it
@@ -281,46 +333,16 @@ class TransliteratedWord(_Transliteration):
 
     def check(self, document):
         language = self.language
-        shape_features = language.romanizer().shape_features
         for start, end, word, initial in self.tokens(document):
-            if not word.islower() and not initial:
+            judged = judge_transliteration(document, word, initial, language)
+            if judged is None:
                 continue
-            finding = _reading(word, language)
+            severity, finding = judged
             if finding is None:
-                if word.islower() and _romanized_letters(word, language):
-                    strong = (len(word) >= 7 or _source_letters(word, language)) and not _english_slip(
-                        word, language
-                    )
-                    yield self.issue(
-                        start,
-                        end,
-                        f"`{word}` reads as romanized {language.name}, not English",
-                        severity=self.severity if strong else Severity.INFO,
-                    )
+                yield self.issue(
+                    start, end, f"`{word}` reads as romanized {language.name}, not English", severity=severity
+                )
                 continue
-            if not word.islower() and (
-                finding.name
-                or finding.nominative
-                or _SURNAME.search(word)
-                or not finding.dictionary
-                or len(word) < 6
-                or self.used_as_name(document, word)
-            ):
-                continue
-            severity = self.severity
-            if len(word) < MIN_WARNING_LENGTH:
-                severity = Severity.INFO
-            elif not (finding.known or finding.coinage or _source_letters(word, language)):
-                severity = Severity.INFO
-            elif (
-                finding.lemma == finding.cyrillic
-                and _INTERNATIONAL.search(word)
-                and shape_features(word) == 0
-                and not _source_letters(word, language)
-            ):
-                severity = Severity.INFO
-            if finding.coinage or (severity is self.severity and (_english_slip(word, language) or _in_dictionary(word))):
-                severity = Severity.INFO
             source = finding.cyrillic + (" + English -s" if finding.plural_s else "")
             if finding.coinage:
                 source = f"{finding.cyrillic} + English -{finding.coinage}"
@@ -609,6 +631,23 @@ def _mixed_words(document) -> Iterator[tuple[int, int]]:
                 yield start, done
 
 
+def _latinized(word: str) -> str | None:
+    """A mostly Latin word with its Cyrillic look-alikes made Latin, when all of them have one."""
+    cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in word if ch.isascii())
+    if latin > cyrillic and all(ch.isascii() or ch in _TO_LATIN for ch in word):
+        return "".join(_TO_LATIN.get(ch, ch) for ch in word)
+    return None
+
+
+def unmixed(text: str) -> str:
+    """`text` with each mostly Latin word's Cyrillic look-alikes made Latin (`WНO`: `WHO`), as
+    CY002's fix makes them: what the other rules compare, so that one letter is reported once."""
+    if not _ANY_CYRILLIC.search(text):
+        return text
+    return _LETTERS.sub(lambda m: _latinized(m.group()) or m.group(), text)
+
+
 @register
 class MixedScript(Rule):
     """A word mixing Latin and Cyrillic letters, usually a Cyrillic look-alike (`о`, `а`,
@@ -644,9 +683,8 @@ class MixedScript(Rule):
             word = document.text[start:end]
             cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
             latin = sum(1 for ch in word if ch.isascii())
-            fixed = None
-            if latin > cyrillic and all(ch.isascii() or ch in _TO_LATIN for ch in word):
-                fixed = "".join(_TO_LATIN.get(ch, ch) for ch in word)
+            fixed = _latinized(word)
+            if fixed:
                 script = "Cyrillic"
             elif cyrillic > latin and all(not ch.isascii() or ch in _TO_CYRILLIC for ch in word):
                 fixed = "".join(_TO_CYRILLIC.get(ch, ch) for ch in word)

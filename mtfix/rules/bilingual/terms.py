@@ -10,6 +10,7 @@ from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.lexicon.source import NAME_TAGS
 from mtfix.rules.bilingual.common import CYRILLIC, data, fold, units
+from mtfix.rules.untranslated import unmixed
 
 
 def source_lemma(word: str, lexicon) -> str:
@@ -109,7 +110,8 @@ def _initialism(term: str, target: str) -> bool:
 @register
 class KeyTermMismatch(Rule):
     """A glossary term's source is in the source (in any inflected form), but its
-    approved English term is not in the target (accents aside: `António` is `Antonio`).
+    approved English term is not in the target (accents aside: `António` is `Antonio`, and
+    Cyrillic look-alike letters, which CY002 reports: `WНO` is `WHO`).
 
     Bad: Агентство РИА Новости сообщило об этом. → The agency RIA reported it.
     Good: Агентство РИА Новости сообщило об этом. → RIA Novosti reported it.
@@ -142,6 +144,7 @@ class KeyTermMismatch(Rule):
                     at.setdefault(lemma, []).append(i)
             if not at:
                 continue
+            target = unmixed(target)  # a look-alike letter (`WНO`) is CY002's to report
             folded = f" {_plain(fold(target))} "
             for entry, source_term in (t for lemma in at for t in terms[lemma]):
                 first = _tokens(source_term, lexicon)[:1]

@@ -50,7 +50,7 @@ def _romanized(source: str, language: str) -> set[str]:
 def _romanizes(word: str, forms: set[str]) -> bool:
     """Whether a Cyrillic word of the source romanizes to `word`'s first four letters (KamAZ:
     КамАЗ, MinTsifry: Минцифры), or to its consonants, since an English brand keeps its own
-    vowels (YouTube: Ютуб, ютуберов)."""
+    vowels and spellings (YouTube: Ютуб, ютуберов; BoJack: БоДжек)."""
     key = fold(word)[:4]
     skeleton = _consonants(fold(word))
     return any(form.startswith(key) for form in forms) or (
@@ -58,8 +58,16 @@ def _romanizes(word: str, forms: set[str]) -> bool:
     )
 
 
+#: English spellings of the sounds a romanization writes otherwise (BoJack: БоДжек, bodzhek).
+_SOUNDS = (("dzh", "j"), ("dj", "j"), ("ck", "k"), ("ph", "f"), ("q", "k"), ("x", "ks"), ("w", "v"))
+
+
 def _consonants(word: str) -> str:
-    return re.sub(r"[aeiouy'’]", "", word)
+    """The consonants of a folded word, English and romanized spellings of a sound made one."""
+    for spelling, sound in _SOUNDS:
+        word = word.replace(spelling, sound)
+    word = re.sub(r"c(?![eiy])", "k", word)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy'’]", "", word))
 
 
 _TOKEN = re.compile(r"[\w./-]+")
