@@ -52,13 +52,26 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=32).digest()
 
 
+_SHOWN: dict[str, str] = {}
+
+
 def display(path: Path | str) -> str:
     """A path as mtfix prints it: bytes that are not UTF-8 as `\\xNN`, so every report can
     be written; `-` for a file named `-` reads `./-`, never standard input."""
     name = str(path)
     if name == "-" and isinstance(path, Path):
         name = "./-"
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if shown != name:
+        _SHOWN[shown] = name
+    return shown
+
+
+def real_name(shown: str) -> str:
+    """The name that `display` showed as `shown`, its bytes intact (`os.fsencode` gives them
+    back), for a report that can hold any bytes, such as SARIF's percent-encoded URIs;
+    `shown` itself when display changed nothing."""
+    return _SHOWN.get(shown, shown)
 
 
 def parse_size(value: int | str) -> int:

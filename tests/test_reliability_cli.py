@@ -328,7 +328,14 @@ def test_a_file_name_that_is_not_utf8(tmp_path, run):
     sarif = run("check", "--select", "SP", "--format", "sarif", name)
     assert sarif.returncode == 1, sarif.stderr
     assert json.loads(sarif.stdout)["runs"][0]["results"]
-    assert b'"uri": "caf%5Cxe9.txt"' in sarif.stdout  # the name as printed, `caf\xe9.txt`, in a URI
+    assert b'"uri": "caf%E9.txt"' in sarif.stdout  # the name's own bytes, percent-encoded (RFC 3986)
+    absolute = run("check", "--select", "SP", "--format", "sarif", str(tmp_path / name))
+    assert (tmp_path / name).as_uri().encode() in absolute.stdout and b"caf%E9.txt" in absolute.stdout
+    # a name that holds a backslash is its own: its backslash is encoded, no byte is made up
+    literal = "lit\\xe9.txt"
+    (tmp_path / literal).write_text(BAD)
+    both = run("check", "--select", "SP", "--format", "sarif", name, literal)
+    assert b'"uri": "lit%5Cxe9.txt"' in both.stdout and b'"uri": "caf%E9.txt"' in both.stdout
     page = run("report", "--select", "SP", name, "-o", "r.html")
     assert page.returncode == 0, page.stderr
     assert "caf\\xe9.txt" in (tmp_path / "r.html").read_text()
@@ -563,3 +570,36 @@ def test_fix_writes_a_read_only_file_of_ones_own(mtfix, tmp_path):
     assert code == 0, err
     assert (tmp_path / "mine.txt").read_text() == GOOD
     assert (tmp_path / "mine.txt").stat().st_mode & 0o777 == 0o444
+
+
+def closed_early(tmp_path: Path, *args: str) -> tuple[int, bytes, bytes]:
+    """The real `mtfix` with its standard output read for one line and then closed, as
+    `mtfix ... | head -1` does; its exit code, the line, and all of stderr."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as for a user
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mtfix", *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    return process.wait(timeout=120), first, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "big.txt"),
+        ("check", "--format", "json", "big.txt"),
+        ("fix", "--diff", "big.txt"),
+        ("fix", "--stdout", "big.txt"),
+    ],
+    ids=["text", "json", "diff", "stdout"],
+)
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path, args):
+    # far more output than a pipe holds, so mtfix writes after its reader has gone
+    (tmp_path / "big.txt").write_text("A cat , said Lavrov  today.\n" * 4000)
+    code, first, err = closed_early(tmp_path, *args)
+    assert first
+    assert code == 141, err  # 128 + SIGPIPE, what the shell shows for grep in the same place
+    assert err == b""  # no traceback, no "Exception ignored", no error naming the file
+    assert (tmp_path / "big.txt").read_text() == "A cat , said Lavrov  today.\n" * 4000

@@ -1,7 +1,8 @@
 """The `mtfix` command. Turns flags into Settings, runs the engine, picks the exit code.
 
 Exit codes: 0 no issues, 1 issues found, 2 usage, configuration, input or output error, or a
-failure of mtfix itself (one line on stderr; the traceback too with MTFIX_DEBUG=1).
+failure of mtfix itself (one line on stderr; the traceback too with MTFIX_DEBUG=1), 141 when
+the reader of standard output went away before the end (`mtfix check | head -1`).
 
 One module per command (check, fix, rules and explain, report, diff, score, server, glossary,
 pack); the options they share are in `mtfix.cli.options`, reading inputs and reporting in
@@ -18,7 +19,7 @@ from typing import Annotated
 import typer
 
 from mtfix.cli import check, corpus, diff, fix, glossary, pack, report, rules, score, server
-from mtfix.cli.help import Group
+from mtfix.cli.help import Group, pipe_closed
 from mtfix.version import __version__
 
 app = typer.Typer(
@@ -66,7 +67,12 @@ app.add_typer(corpus.app, name="corpus", cls=Group)
 def main() -> None:
     warnings.showwarning = _show_warning
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # what is still buffered, while a closed pipe can be told apart
+    except BrokenPipeError:
+        pipe_closed()
     except Exception as err:  # a failure of mtfix itself, outside any one file
         from mtfix.cli.options import EXIT_ERROR
         from mtfix.cli.run import debugging, failure

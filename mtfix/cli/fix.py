@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from mtfix.cli.help import pipe_closed
 from mtfix.cli.options import (
     EXIT_ERROR,
     EXIT_ISSUES,
@@ -103,7 +104,10 @@ def fix(
 
     def act(document, context, source):
         outcome = engine.fix(document, context, unsafe=unsafe_fixes, extra=opinion)
-        _emit(document, outcome.document, source, diff, stdout, color)
+        try:
+            _emit(document, outcome.document, source, diff, stdout, color)
+        except BrokenPipeError:  # `mtfix fix --diff | head`: the run ends, not this file
+            pipe_closed()
         return FileResult(
             document.path, document, outcome.remaining, outcome.document, outcome.applied, context=context
         )

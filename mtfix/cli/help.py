@@ -7,7 +7,14 @@ from typer.core import TyperGroup
 
 class Group(TyperGroup):
     """A command group whose list of commands wraps each summary where click would cut it
-    with `...` at the terminal's width."""
+    with `...` at the terminal's width, and whose commands end quietly when the reader of
+    their output goes away (click would exit 1, the code for issues found)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            pipe_closed()
 
     def format_commands(self, ctx, formatter) -> None:
         rows = []
@@ -18,3 +25,20 @@ class Group(TyperGroup):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def pipe_closed():
+    """End the run because standard output's reader has gone (`mtfix check | head -1`): no
+    traceback, nothing more written, exit code 141 (128 + SIGPIPE, what the shell shows for
+    grep or cat in the same place), so `set -o pipefail` does not take a cut-short check for
+    a clean one."""
+    import os
+    import sys
+
+    from mtfix.cli.options import EXIT_PIPE
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the final flush goes nowhere
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(EXIT_PIPE)

@@ -11,6 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 EXIT_CLEAN, EXIT_ISSUES, EXIT_ERROR = 0, 1, 2
+#: Standard output closed by its reader (`mtfix check | head`): 128 + SIGPIPE, as for grep.
+EXIT_PIPE = 141
 
 
 class Format(str, Enum):

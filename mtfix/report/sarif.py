@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from mtfix.document import Document
+from mtfix.files import real_name
 from mtfix.engine import FileResult
 from mtfix.model import Issue
 from mtfix.registry import all_rules
@@ -26,13 +28,14 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def uri(path: str) -> str:
-    """A relative URI reference for a path (forward slashes, percent-encoded), `stdin` for -."""
+    """A relative URI reference for a path (forward slashes, percent-encoded), `stdin` for -.
+    The file name's own bytes are encoded (RFC 3986), also where mtfix prints them as `\\xNN`."""
     if path == "-":
         return "stdin"
-    candidate = Path(path)
+    candidate = Path(real_name(path))
     if candidate.is_absolute():
         return candidate.as_uri()
-    return quote(candidate.as_posix())
+    return quote(os.fsencode(candidate.as_posix()))
 
 
 def _mime_type(path: str) -> str:
