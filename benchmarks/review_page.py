@@ -10,7 +10,9 @@ made by the real `mtfix report` command. The load time is the page's own: from t
 navigation until its script has rendered the first page of segments (`data-ready`, in ms of
 `performance.now()`). A filter's time runs from the change event to the next frame after the
 page re-rendered; the search figure leaves out the 120 ms the page waits for typing to pause.
-Medians of five runs; Debian's Chromium, never a downloaded browser.
+Medians of five runs; Debian's Chromium, never a downloaded browser. Beside each time, its
+ratio to a peer measured in the same page and run, robust to a loaded machine: parsing the
+page's own JSON data block (`JSON.parse`, native code whose speed tracks the machine's).
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ MEASURE = """async ([selector, kind, value]) => {
     while (document.getElementById("shown").textContent === before) await new Promise(done => setTimeout(done, 2));
   }
   await frame();
+  return performance.now() - start;
+}"""
+PEER = """() => {
+  const text = document.getElementById("review-data").textContent;
+  const start = performance.now();
+  JSON.parse(text);
   return performance.now() - start;
 }"""
 FILTERS = [
@@ -89,17 +97,19 @@ def report(paths: list[Path], out: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure(page, path: Path) -> tuple[list[float], dict[str, list[float]]]:
+def measure(page, path: Path) -> tuple[list[float], dict[str, list[float]], list[float]]:
     loads: list[float] = []
+    peers: list[float] = []
     filters: dict[str, list[float]] = {name: [] for name, *_ in FILTERS}
     for _ in range(RUNS):
         page.goto(path.as_uri())
         page.wait_for_selector("html[data-ready]", timeout=120_000)
         loads.append(float(page.get_attribute("html", "data-ready")))
+        peers.append(page.evaluate(PEER))
         for name, selector, kind, value in FILTERS:
             took = page.evaluate(MEASURE, [selector, kind, value])
             filters[name].append(took - (TYPING_PAUSE if kind == "search" else 0))
-    return loads, filters
+    return loads, filters, peers
 
 
 def main() -> None:
@@ -119,12 +129,15 @@ def main() -> None:
                 out = folder / f"{len(paths)}.html"
                 made = report(paths, out)
                 lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in paths)
-                loads, filters = measure(page, out)
+                loads, filters, peers = measure(page, out)
+                peer = statistics.median(peers)
                 print(f"{label}: {len(paths)} files, {lines:,} lines; `mtfix report` {made:.1f} s, "
                       f"page {out.stat().st_size / 1e6:.1f} MB")
-                print(f"  load {statistics.median(loads):7.0f} ms   (runs: {', '.join(f'{t:.0f}' for t in loads)})")
+                print(f"  peer: JSON.parse of the data block {peer:.1f} ms")
+                print(f"  load {statistics.median(loads):7.0f} ms   (runs: {', '.join(f'{t:.0f}' for t in loads)}; "
+                      f"{statistics.median(loads) / peer:.1f} x peer)")
                 for name, times in filters.items():
-                    print(f"  {name:<36} {statistics.median(times):5.0f} ms")
+                    print(f"  {name:<36} {statistics.median(times):5.0f} ms   {statistics.median(times) / peer:5.2f} x peer")
             browser.close()
 
 

@@ -24,6 +24,9 @@ def check(document: Document, context: Context | Settings | None = None, extra: 
     suppressed ones. Pass the run's Context to reuse its rules and glossary; Settings (or
     nothing, for the defaults) make a context for this call alone."""
     context = context_of(context)
+    known = document.memo.get("checked")
+    if extra is None and known is not None and known[0] is context:
+        return list(known[1])
     issues: set[Issue] = set()
     unused = None
     for rule in context.rules:
@@ -31,10 +34,13 @@ def check(document: Document, context: Context | Settings | None = None, extra: 
             unused = rule
         for issue in rule.check(document):
             issues.add(issue)
-    if extra is not None:
-        issues.update(extra(document, context, sorted(issues, key=Issue.sort_key)))
+    added = extra(document, context, sorted(issues, key=Issue.sort_key)) if extra is not None else ()
+    issues.update(added)
     found = suppress(sorted(_placed(issues, document), key=Issue.sort_key), document, unused)
-    return [_with_severity(i, context.settings) for i in found]
+    checked = [_with_severity(i, context.settings) for i in found]
+    if not added:  # what the rules alone find: `fix` (or a report) checking it again reuses it
+        document.memo["checked"] = (context, checked)
+    return list(checked)
 
 
 def _placed(issues: Iterable[Issue], document: Document) -> Iterable[Issue]:

@@ -6,7 +6,7 @@
   var rows = data.rows, issues = data.issues, files = data.files;
   var RANK = { error: 2, warning: 1, info: 0 };
   var MARKS = { accepted: "accepted", "false-positive": "false positive", fixed: "fixed by hand" };
-  var PAGE = { segments: 100, issues: 200 };
+  var PAGE = { segments: 50, issues: 200 };  // a page of segments is several screens; fewer rows re-render faster
   var CSV_COLUMNS = data.csvColumns.concat(["status"]);
   var storeKey = "mtfix-review:" + data.key;
   var marks = loadMarks();
@@ -97,23 +97,63 @@
     state.page.issues = 0;
     render();
   }
-  function sortShown() {
-    var by = state.sort;
-    var key = {
-      position: function (a, b) { return a.n - b.n; },
-      severity: function (a, b) { return b.rank - a.rank || a.n - b.n; },
-      rule: function (a, b) { return (a.first || "~") < (b.first || "~") ? -1 : (a.first || "~") > (b.first || "~") ? 1 : a.n - b.n; },
-      ter: function (a, b) { return (b.ter || 0) - (a.ter || 0) || a.n - b.n; }
+  // Each sort order over all rows and all issues is worked out once, while the page is idle
+  // after opening (or when first asked for): a number per item (its sort key, then its
+  // position) sorted natively. Sorting what is shown is then one pass over that order.
+  var orders = {};
+  function ranks(values, descending) {
+    var distinct = Array.from(new Set(values));
+    distinct.sort(function (a, b) { return descending ? (a < b ? 1 : a > b ? -1 : 0) : (a < b ? -1 : a > b ? 1 : 0); });
+    var rank = new Map();
+    distinct.forEach(function (v, n) { rank.set(v, n); });
+    return rank;
+  }
+  function sorted(count, major, minor) {
+    // Indices 0..count-1 by major key, then minor key, then index (all whole numbers >= 0).
+    var most = 0, n;
+    for (n = 0; n < count; n++) most = Math.max(most, major(n) * (rows.length + 2) + minor(n));
+    var order = new Int32Array(count);
+    if ((most + 1) * count > Number.MAX_SAFE_INTEGER) {
+      for (n = 0; n < count; n++) order[n] = n;
+      return order.sort(function (a, b) { return major(a) - major(b) || minor(a) - minor(b) || a - b; });
+    }
+    var keys = new Float64Array(count);
+    for (n = 0; n < count; n++) keys[n] = (major(n) * (rows.length + 2) + minor(n)) * count + n;
+    keys.sort();
+    for (n = 0; n < count; n++) order[n] = keys[n] % count;
+    return order;
+  }
+  function orderOf(by) {
+    if (orders[by]) return orders[by];
+    var codes = ranks(issues.map(function (i) { return i.code; }).concat(rows.map(function (r) { return r.first || "~"; })), false);
+    var ter = ranks(rows.map(function (r) { return r.ter || 0; }), true);
+    var rowKey = {
+      position: function () { return 0; },
+      severity: function (n) { return 2 - rows[n].rank; },
+      rule: function (n) { return codes.get(rows[n].first || "~"); },
+      ter: function (n) { return ter.get(rows[n].ter || 0); }
     }[by];
-    shownRows.sort(key);
-    shownIssues.sort(function (a, b) {
-      var x = issues[a], y = issues[b];
-      var rx = x.row === null ? -1 : x.row, ry = y.row === null ? -1 : y.row;
-      if (by === "severity") return RANK[y.severity] - RANK[x.severity] || rx - ry || a - b;
-      if (by === "rule") return x.code < y.code ? -1 : x.code > y.code ? 1 : rx - ry || a - b;
-      if (by === "ter") return ((ry >= 0 && rows[ry].ter) || 0) - ((rx >= 0 && rows[rx].ter) || 0) || rx - ry || a - b;
-      return x.file - y.file || rx - ry || a - b;
-    });
+    var issueKey = {
+      position: function (k) { return issues[k].file; },
+      severity: function (k) { return 2 - RANK[issues[k].severity]; },
+      rule: function (k) { return codes.get(issues[k].code); },
+      ter: function (k) { var at = issues[k].row; return ter.get((at !== null && rows[at].ter) || 0); }
+    }[by];
+    orders[by] = {
+      rows: sorted(rows.length, rowKey, function () { return 0; }),
+      issues: sorted(issues.length, issueKey, function (k) { return issues[k].row === null ? 0 : issues[k].row + 1; })
+    };
+    return orders[by];
+  }
+  function sortShown() {
+    var order = orderOf(state.sort), n;
+    var rowOn = new Uint8Array(rows.length), issueShown = new Uint8Array(issues.length);
+    for (n = 0; n < shownRows.length; n++) rowOn[shownRows[n].n] = 1;
+    for (n = 0; n < shownIssues.length; n++) issueShown[shownIssues[n]] = 1;
+    shownRows = [];
+    for (n = 0; n < order.rows.length; n++) if (rowOn[order.rows[n]]) shownRows.push(rows[order.rows[n]]);
+    shownIssues = [];
+    for (n = 0; n < order.issues.length; n++) if (issueShown[order.issues[n]]) shownIssues.push(order.issues[n]);
   }
 
   // Text with flagged spans, placeholders and runs of a word diff.
@@ -558,4 +598,5 @@
   setView(issues.length || rows.length ? "segments" : "summary");
   document.documentElement.dataset.ready = String(Math.round(performance.now()));
   setTimeout(function () { prepareSearch(0); }, 200);
+  ["severity", "rule", "ter"].forEach(function (by, n) { setTimeout(function () { orderOf(by); }, 250 + 50 * n); });
 })();
