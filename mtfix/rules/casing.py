@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import re
 
+from mtfix import datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
 #: Words capitalised only at a sentence start. Left out: A and I (`vitamin A`), and His and You,
 #: which some writers capitalise in reverence or emphasis (`with His help`).
-CLAUSE_WORDS = (
-    "And|But|Or|So|Yet|We|It|They|He|She|There|This|That|These|Those|Our|Their|Its|"
-    "However|Then|What|Which|If|When|While|Although|Because|Moreover|Meanwhile|Therefore"
-)
+CLAUSE_WORDS = "|".join(datafiles.lines("english-clause-words.txt"))
 #: Words that also begin names and titles (`in The Hague`), flagged only before a lower-case word.
-NAME_WORDS = "The|In|On|At|For|With|From|After|Of|To|By"
+NAME_WORDS = "|".join(datafiles.lines("english-name-words.txt"))
 #: Lower-case words after which a capital starts a title or a name: `the film It`, `vitamin B`.
-TITLE_CUES = frozenset(
-    "called named titled entitled dubbed film movie song album book novel poem play magazine "
-    "newspaper journal show series programme program band group word words term slogan motto "
-    "brand label hashtag article headline column chapter section vitamin type plan grade class "
-    "category hepatitis team operation project code anthem single track episode".split()
-)
+TITLE_CUES = datafiles.words("english-title-cues.txt")
 MID_CAPITAL = re.compile(
     r"(?<![\w'’.-])(?P<before>[a-z][a-z'’]*)(?P<paren>[ \t]+\((?P<inside>[^()\r\n]{1,60})\))?"
     rf"(?P<gap>[ \t]+)(?P<word>(?P<clause>{CLAUSE_WORDS})|(?P<name>{NAME_WORDS}))\b"

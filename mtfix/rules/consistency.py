@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtfix import datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.passages import passages
@@ -16,26 +17,12 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 #: First words that make a different word with what follows (`every day`, `any one`, `some time`,
 #: `may be`, `all ready`, `over all`, `with out`); an open form starting with one is left alone.
-OPEN_FIRST = frozenset(
-    "every any some all may over under with for into onto what where when how who there here "
-    "out each such one none thus else back down off set log check break take turn work make "
-    "sell pay start cut run give hold stand look lay push build pick print sign mark count "
-    "roll spin drop shut walk wash the and but not was are his her its our you now new few far "
-    "own who why yet get got let can did has had".split()
-)
+OPEN_FIRST = datafiles.words("english-open-first.txt")
 #: Second words that make a phrasal verb or a different word (`set up`, `break through`).
-OPEN_SECOND = frozenset(
-    "up down out off over back away about through along around ever self selves one body "
-    "thing where ward wards wise not the and but was are its you now how own time age aged "
-    "ages".split()
-)
+OPEN_SECOND = datafiles.words("english-open-second.txt")
 #: Closed words whose hyphenated twin means something else: `re-sign` (sign again) is not
 #: `resign`, a `co-op` is not a `coop`.
-HOMOGRAPHS = frozenset(
-    "resign recover reform recreation recreate repress resort release retreat recollect "
-    "recount remark reserve resent resolve restore redress reside refuse relay repose "
-    "coop unionized".split()
-)
+HOMOGRAPHS = datafiles.words("english-homographs.txt")
 #: Closed forms preferred on a tie, then hyphenated, then open.
 _RANK = {"closed": 0, "hyphen": 1, "open": 2}
 
@@ -445,7 +432,7 @@ def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: d
 #: pair: the pair is the tail of a longer name.
 _LONGER_NAME = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \t]+(?:(?:of|for|the|and|de)[ \t]+)*\Z")
 #: Capitalised words that open sentences rather than names.
-_OPENING_WORDS = frozenset("The A An In On At For With From By To And But This That Its His Her Their Our".split())
+_OPENING_WORDS = datafiles.words("english-opening-words.txt")
 
 
 def _ends_name(text: str, start: int) -> bool:

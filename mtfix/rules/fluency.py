@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from mtfix import datafiles
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
 from mtfix.selection import specificity
 
 _LINE = re.compile(r"[^\r\n]+")
 CLAUSE_END = frozenset(",.;:!?)…")
-PREPOSITIONS = frozenset("of to in for on with at by from about into over after under between against".split())
+PREPOSITIONS = datafiles.words("english-prepositions.txt")
 
 
 @register

@@ -7,21 +7,16 @@ from bisect import bisect_left
 from functools import cache
 from itertools import islice
 
+from mtfix import datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 from mtfix.rules import speech
 
 #: Words that start a new clause rather than name a speaker: `"…" - and then said nothing`.
-NOT_SUBJECT = frozenset(
-    "and but or then which that who whom whose so because while when if as not nor why what how where"
-    " whether than".split()
-)
+NOT_SUBJECT = datafiles.words("english-not-subject.txt")
 #: Words that, right after the dash, begin the writer's own clause (`"…" — it would be truer
 #: to say`, `— I'd like to know`), not a speaker's name.
-CLAUSE_OPENERS = frozenset(
-    "i i'd i'm i've you we it it's this these those there here they he she yes no let "
-    "please in on at for with from to by of after before since until thus".split()
-)
+CLAUSE_OPENERS = datafiles.words("english-clause-openers.txt")
 #: Words after the dash before the speech verb at most (`— head of sales of Airbus John Leahy said`).
 WINDOW = 16
 

@@ -6,28 +6,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mtfix import datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
 REPEATED = re.compile(r"\b(?P<word>[^\W\d_]+)(?P<gap>[ \t]+)(?P=word)\b", re.IGNORECASE)
 #: Doubles that English really uses ("what it is is", "he had had", "bye bye").
-GENUINE_DOUBLES = frozenset(
-    "had that is do ha bye no tut chop yeah well now blah bla there knock go hear so very yes "
-    "long many far mm hmm oh boo tom pom".split()
-)
+GENUINE_DOUBLES = datafiles.words("english-genuine-doubles.txt")
 #: Function words whose doubling is always a slip, so removing one is safe.
-FUNCTION_WORDS = frozenset(
-    "the a an of to in on at for and or but with by from as it its this these those their "
-    "his her our your my we they he she i you be are was were has have will would not".split()
-)
+FUNCTION_WORDS = datafiles.words("english-function-words.txt")
 #: Words after which a doubled verb is a free relative and its main verb (`what happened
 #: happened`, `those who voted voted`), not a slip.
-RELATIVE = frozenset("who what whoever whatever which".split())
+RELATIVE = datafiles.words("english-relative-words.txt")
 #: `X and X` that English uses to intensify (`more and more`, `again and again`, `on and on`).
-INTENSIFIERS = frozenset(
-    "more less again over on round around through by out up down ever far away back in off "
-    "years hours days weeks months miles ages times".split()
-)
+INTENSIFIERS = datafiles.words("english-intensifiers.txt")
 #: A word joined to itself by `and` or `or`: neural MT's collapsed synonym pair (`stable and
 #: stable` for `стабильный и устойчивый`).
 PAIRED = re.compile(r"(?<![\w-])(?P<word>[a-z]{3,})(?P<gap>[ \t]+(?:and|or)[ \t]+)(?P=word)\b(?!-\w)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from mtfix import datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 from mtfix.rules.passages import passages
@@ -14,10 +15,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
 #: After `the Ukraine`, a lower-case word that is not a verb or function word is the head of
 #: the noun phrase (`the Ukraine crisis`), so `the` is right.
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-_NOT_HEAD = frozenset(
-    "is was has had have will would can could may might must should and or but to in on of "
-    "for with at by from as that which who since after before into itself is are were".split()
-)
+_NOT_HEAD = datafiles.words("english-not-head.txt")
 
 
 def _attributive(text: str, end: int) -> bool:
