@@ -55,9 +55,10 @@ def fix_text(text: str, settings: Run = None, unsafe: bool = False) -> str:
 
 
 def check_file(path: str | Path, settings: Run = None, input_format: str | None = None) -> list[Finding]:
-    """Issues in a file of any format mtfix reads, each with its unit, line and column."""
+    """Issues in a file of any format mtfix reads, each with its unit, line and column; an
+    InputError for a file larger than the settings' `max_file_size` or not a regular file."""
     context = context_of(settings)
-    document = read(Path(path), input_format, context.settings.reading)
+    document = read(Path(path), input_format, context.settings.reading, context.settings.max_file_size)
     return _findings(document, engine.check(document, context))
 
 

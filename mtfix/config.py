@@ -152,12 +152,13 @@ def file_size(value: Any, key: str, where: str) -> int:
         raise ConfigError(f"{where}: `{key}`: {err}") from None
 
 
-def check_glossary(path: Path, key: str, where: str) -> None:
-    """Fail unless the glossary `path` is a regular file within the default size limit."""
+def check_glossary(path: Path, key: str, where: str, limit: int | None = None) -> None:
+    """Fail unless the glossary `path` is a regular file, within `limit` bytes when that is
+    known (the run's max-file-size applies when the glossary is read)."""
     if not os.path.lexists(path):
         raise ConfigError(f"{where}: `{key}` names a missing file {path}")
     try:
-        files.check(path)
+        files.check(path, limit or sys.maxsize)
     except files.FileRefused as err:
         raise ConfigError(f"{where}: `{key}`: {err}") from None
 

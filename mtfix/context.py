@@ -33,7 +33,7 @@ class Context:
         settings = self.settings
         kyiv = "kiev-policy" in self.pair.policies and settings.kiev_policy == "kyiv"
         policies = ("kyiv",) if kyiv else ()
-        return load_glossaries(settings.language_pair, settings.glossaries, policies)
+        return load_glossaries(settings.language_pair, settings.glossaries, policies, settings.max_file_size)
 
     @cached_property
     def pair(self) -> Pair:

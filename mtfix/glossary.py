@@ -575,29 +575,44 @@ def compiled(files: list[tuple[Path, bytes]], policies: Iterable[str] = (), use_
     return stored.compiled(key, lambda: _build(files, policies))
 
 
-def open_glossaries(paths: Iterable[Path], policies: Iterable[str] = (), source_language: str = "ru") -> Glossary:
+def open_glossaries(
+    paths: Iterable[Path], policies: Iterable[str] = (), source_language: str = "ru", limit: int | None = None
+) -> Glossary:
     """Glossary files as one Glossary of terms in `source_language`; read from the disk cache
-    or parsed and compiled, on first use."""
+    or parsed and compiled, on first use. A file larger than `limit` bytes (by default the
+    default max-file-size) or not a regular file is a GlossaryError."""
     from mtfix.termbase.formats import format_of, read_bytes
 
     paths = list(paths)
     for path in paths:
         format_of(path)
     policies = tuple(sorted(policies))
-    key = cache_key([(p, content_digest(p)) for p in paths], policies)
+    key = cache_key([(p, content_digest(p, limit=limit)) for p in paths], policies)
 
     cache = stored.path_for(key)
 
     def load() -> Compiled:
-        return stored.compiled(key, lambda: _build([(p, read_bytes(p)) for p in paths], policies))
+        return stored.compiled(key, lambda: _build([(p, read_bytes(p, limit)) for p in paths], policies))
 
     return Glossary(digest=key[:12], loader=load, cache=cache, source_language=source_language)
 
 
 @lru_cache(maxsize=16)
-def load_glossaries(language_pair: str, extra: tuple[Path, ...] = (), policies: tuple[str, ...] = ()) -> Glossary:
-    """The shipped glossaries for `language_pair` followed by `extra` ones, as one Glossary."""
+def load_glossaries(
+    language_pair: str, extra: tuple[Path, ...] = (), policies: tuple[str, ...] = (), limit: int | None = None
+) -> Glossary:
+    """The shipped glossaries for `language_pair` followed by `extra` ones, as one Glossary;
+    each extra one within `limit` bytes (the run's max-file-size; the shipped ones are not
+    held to a limit set for the files checked)."""
+    from mtfix import files
     from mtfix.languages import pair
+    from mtfix.termbase.model import GlossaryError
 
+    limit = limit or files.DEFAULT_LIMIT
+    for path in extra:
+        try:
+            files.check(path, limit)
+        except files.FileRefused as err:
+            raise GlossaryError(str(err)) from None
     source = pair(language_pair).source.code
-    return open_glossaries([*shipped_files(language_pair), *extra], policies, source)
+    return open_glossaries([*shipped_files(language_pair), *extra], policies, source, max(limit, files.DEFAULT_LIMIT))

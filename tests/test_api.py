@@ -51,3 +51,21 @@ def test_a_context_is_reused_across_calls():
 
 def test_fix_units_keeps_a_target_with_a_line_separator_whole():
     assert mtfix.fix_units([("x", "a\u2028the the end")], mtfix.Settings(select=["SP001"])) == ["a\u2028the end"]
+
+
+def test_check_file_honours_max_file_size(tmp_path):
+    import os
+
+    import pytest
+
+    from mtfix.document import InputError
+
+    big = tmp_path / "big.txt"
+    big.write_text("They can not agree.\n" * 100)  # 2,000 bytes
+    with pytest.raises(InputError, match=r"big.txt: 2000 bytes is larger than the 1 kB limit \(max-file-size\)"):
+        mtfix.check_file(big, Settings(max_file_size=1024))
+    assert len(mtfix.check_file(big, Settings(max_file_size=4096))) == 100
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody writes it: a blocking read would never return
+    with pytest.raises(InputError, match="not a regular file"):
+        mtfix.check_file(fifo)

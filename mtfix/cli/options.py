@@ -266,7 +266,7 @@ def _resolver(
         check_selectors(ignore, "--ignore", "command line", known)
         check_selectors(extend, "--extend-select", "command line", known)
         for path in glossary or ():
-            check_glossary(path, "--glossary", "command line")
+            check_glossary(path, "--glossary", "command line", _limit(max_file_size))
         return SettingsResolver(
             config_path,
             glossaries=tuple(p.resolve() for p in glossary or ()),

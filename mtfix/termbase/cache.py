@@ -23,6 +23,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from mtfix import cache as disk
+from mtfix import files
 from mtfix import plaindata
 from mtfix.cache import no_gc
 from mtfix.termbase.compiled import Compiled, automaton_of
@@ -45,21 +46,22 @@ def path_for(key: str) -> Path:
     return disk.cache_dir() / _FOLDER / f"{key}.bin"
 
 
-def content_digest(path: Path, data: bytes | None = None) -> str:
-    """SHA-256 of a glossary file. For a large file the digest is remembered in the cache
-    folder with the file's size, inode and change time (which every write updates), so an
-    unchanged file is not read again."""
+def content_digest(path: Path, data: bytes | None = None, limit: int | None = None) -> str:
+    """SHA-256 of a glossary file (read within `limit` bytes, by default the default
+    max-file-size). For a large file the digest is remembered in the cache folder with the
+    file's size, inode and change time (which every write updates), so an unchanged file is
+    not read again."""
     from mtfix.termbase.formats import read_bytes
 
     if data is not None:
         return hashlib.sha256(data).hexdigest()
     try:
-        status = path.stat()
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
+        status = files.check(path, limit or files.DEFAULT_LIMIT)  # a remembered digest, too, only within it
+    except files.FileRefused as err:
+        raise GlossaryError(str(err)) from None
     folder = disk.folder("digests") if status.st_size >= 1 << 20 else None
     if folder is None:
-        return hashlib.sha256(read_bytes(path)).hexdigest()
+        return hashlib.sha256(read_bytes(path, limit)).hexdigest()
     signature = f"{status.st_size} {status.st_ino} {status.st_mtime_ns} {status.st_ctime_ns}"
     memo = folder / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
     try:
@@ -68,7 +70,7 @@ def content_digest(path: Path, data: bytes | None = None) -> str:
             return digest
     except ValueError:
         pass
-    digest = hashlib.sha256(read_bytes(path)).hexdigest()
+    digest = hashlib.sha256(read_bytes(path, limit)).hexdigest()
     disk.write_atomic(memo, f"{signature} {digest}".encode("ascii"))
     return digest
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtfix import files
 from mtfix.termbase.model import GlossaryError, TermEntry, make_entry
 
 COLUMNS = ("term", "variants", "admitted", "source", "case", "pos", "gender", "domain", "note", "policy", "id")
@@ -57,11 +58,14 @@ def format_of(path: Path) -> str:
         raise GlossaryError(f"{path}: unsupported glossary format {path.suffix or '(none)'} (known: {known})") from None
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A glossary file's bytes; GlossaryError naming it when it is missing, unreadable, not a
+    regular file (a FIFO is never opened for a blocking read) or larger than `limit` (by
+    default the default max-file-size)."""
     try:
-        return path.read_bytes()
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror})") from None
+        return files.read(path, limit or files.DEFAULT_LIMIT)[0]
+    except files.FileRefused as err:
+        raise GlossaryError(str(err)) from None
 
 
 def _text(path: Path, data: bytes) -> str:
