@@ -280,3 +280,76 @@ def test_two_builds_of_a_table_keep_a_file_each_and_old_builds_are_pruned(tmp_pa
     third = source(3)
     store.open_table(third)
     assert not first.exists() and second.is_file() and store.path_for(third, third.key()).is_file()
+
+
+def test_a_fifo_where_a_cache_file_is_expected_does_not_block(tmp_path, expected):
+    # nobody writes the FIFOs: a blocking open or read of one would never return
+    assert _issues(_check(tmp_path)) == expected
+    files = _cache_files(tmp_path)
+    for path in files:
+        path.unlink()
+        os.mkfifo(path, 0o600)
+    (tmp_path / "news.txt").write_text(TEXT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mtfix", "check", "--glossary", "g.tsv", "--format", "json", "news.txt"],
+        cwd=tmp_path, env={**_environment(tmp_path), "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert _issues(done) == expected
+    assert done.stderr.count(REFUSED) == 1 and "is not a regular file" in done.stderr, done.stderr
+
+
+DAWG = """
+import sys
+from mtfix.languages import pair
+words = pair("ru-en").source.lexicon().frequent_words_dawg
+print(words.has_keys_with_prefix("моск"), words.has_keys_with_prefix("жжжжжж"), words.has_keys_with_prefix(""))
+"""
+
+
+def _looping_dawg() -> bytes:
+    """256 units whose root's first child has the root as its first child: a prefix search
+    that trusts the links walks (and grows its stack) for ever."""
+    units = array("I", bytes(4 * 256))
+    units[0] = 0x61  # the root: label `a` (so that `a` leads back to it), offset 0
+    units[0x61] = 0x61  # its child `a`: no key ends there, offset 0, so its `a` is the root
+    guide = bytearray(2 * 256)
+    guide[0] = guide[2 * 0x61] = 0x61  # first children: `a`, `a`
+    return struct.pack("<I", 256) + units.tobytes() + struct.pack("<I", 256) + bytes(guide)
+
+
+def _key(table: bytes) -> str:
+    position = store._HEAD.size + store._SIZES.size
+    return table[position : position + store._SIZES.unpack_from(table, store._HEAD.size)[0]].decode()
+
+
+def _crafted_dawg(kind: str, sound: bytes) -> bytes:
+    count = struct.unpack_from("<I", sound)[0]
+    if kind == "a size that does not match":  # DAWG2 would allocate 16 GB before it saw
+        return struct.pack("<I", 0xFFFFFFF0) + sound[4:]
+    if kind == "an offset past the end":  # DAWG2 would read outside its units: a crash
+        return struct.pack("<I", count) + struct.pack("<I", (1 << 21 | 0x3FF) << 10 | 1 << 9) + sound[8:]
+    if kind == "a loop":
+        return _looping_dawg()
+    return b"\x01\x00\x00\x00garbage"
+
+
+@pytest.mark.parametrize("kind", ["a size that does not match", "an offset past the end", "a loop", "garbage"])
+def test_a_crafted_dawg_in_the_cache_is_rebuilt_never_loaded(tmp_path, kind):
+    pytest.importorskip("dawg")
+    env = {**_environment(tmp_path), "PYTHONPATH": str(ROOT)}
+
+    def load():
+        return subprocess.run([sys.executable, "-c", DAWG], env=env, capture_output=True, text=True, timeout=120)
+
+    first = load()
+    assert first.returncode == 0 and first.stdout == "True False True\n", first.stderr
+    (path,) = (tmp_path / "cache" / "lexicon").glob("*-wordfreq-dawg-*.bin")
+    sound = path.read_bytes()
+    table = store.Table(sound, _key(sound))
+    crafted = store.pack([], array("I"), _crafted_dawg(kind, table.extra), _key(sound))
+    assert store.Table(crafted, _key(sound)).extra != table.extra  # header and checksum right
+    path.write_bytes(crafted)
+    again = load()
+    assert (again.returncode, again.stdout) == (0, "True False True\n"), again.stderr[-2000:]
+    assert path.read_bytes() == sound  # rebuilt and written back

@@ -95,10 +95,14 @@ class Lexicon:
 
     def dawg_source(self) -> store.Source:
         """A table whose extra data is the DAWG of wordfreq's words; its name follows the word
-        list's own cache key, so a new wordfreq gives a new DAWG."""
+        list's own cache key, so a new wordfreq gives a new DAWG. A DAWG read back that DAWG2
+        could not load safely (`mtfix.lexicon.dawgs`) is rebuilt."""
+        from mtfix.lexicon import dawgs
+
         crc = zlib.crc32(self.frequency_source.key().encode())
         return store.Source(
-            f"{self.language.name.lower()}-wordfreq-dawg-{crc:08x}", "dawg2", "dawg", "", self._build_dawg
+            f"{self.language.name.lower()}-wordfreq-dawg-{crc:08x}", "dawg2", "dawg", "", self._build_dawg,
+            sound=dawgs.sound,
         )
 
     def _build_dawg(self) -> tuple[list[str], array, bytes]:
@@ -109,7 +113,8 @@ class Lexicon:
     @cached_property
     def frequent_words_dawg(self):
         """wordfreq's words as a DAWG2 completion DAWG for prefix queries in C, loaded from the
-        cache folder; None when the DAWG2 extension is not installed."""
+        cache folder (or rebuilt when what is there is not a sound DAWG); None when the DAWG2
+        extension is not installed."""
         try:
             import dawg
         except ImportError:

@@ -52,7 +52,9 @@ class Source:
     `build` returns the keys in their order, one integer per key (an `array`) and an
     extra object: bytes, or plain data (`mtfix.plaindata`). `data` is the source's data file, relative to
     its distribution's import package; its size joins the version in the cache key.
-    Bump `revision` when `build` changes what it derives.
+    Bump `revision` when `build` changes what it derives. `sound`, when given, tests the
+    extra data of a table read from the cache folder; a table whose extra fails it is rebuilt
+    (a checksum says nothing about a file crafted with a right one).
     """
 
     name: str
@@ -61,6 +63,7 @@ class Source:
     data: str
     build: Callable[[], tuple[Sequence[str], array, object]]
     revision: int = 1
+    sound: Callable[[object], bool] | None = None
 
     def key(self) -> str:
         """What the cached table must have been built from to be used."""
@@ -201,14 +204,15 @@ def path_for(source: Source, key: str) -> Path:
     return disk.cache_dir() / _FOLDER / f"{source.name}-{zlib.crc32(key.encode()):08x}.bin"
 
 
-def _read(path: Path, key: str) -> Table | None:
+def _read(path: Path, key: str, sound: Callable[[object], bool] | None = None) -> Table | None:
     data = disk.read(path)
     if data is None:
         return None
     try:
-        return Table(data, key)
+        table = Table(data, key)
     except (ValueError, TypeError, struct.error):
         return None
+    return table if sound is None or sound(table.extra) else None
 
 
 def open_table(source: Source) -> Table:
@@ -219,7 +223,7 @@ def open_table(source: Source) -> Table:
     key = source.key()
     path = path_for(source, key) if disk.folder(_FOLDER) else None
     if path is not None:
-        table = _read(path, key)
+        table = _read(path, key, source.sound)
         if table is not None:
             return table
     keys, values, extra = source.build()
