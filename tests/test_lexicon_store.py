@@ -60,7 +60,7 @@ def test_an_empty_table(cache):
 def test_the_table_is_built_once_then_read_from_the_cache(cache):
     source, calls = counting(small_source())
     store.open_table(source)
-    path = store.path_for(source)
+    path = store.path_for(source, source.key())
     assert path.is_file() and calls == [1]
     table = store.open_table(source)
     assert calls == [1] and table.get("собака") == 14
@@ -80,7 +80,7 @@ def test_the_table_is_built_once_then_read_from_the_cache(cache):
 def test_a_damaged_file_is_rebuilt_not_trusted(cache, damage):
     source, calls = counting(small_source())
     store.open_table(source)
-    path = store.path_for(source)
+    path = store.path_for(source, source.key())
     path.write_bytes(damage(path.read_bytes()))
     table = store.open_table(source)
     assert calls == [1, 1]
