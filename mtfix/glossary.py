@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from mtfix.cache import no_gc
@@ -156,7 +157,8 @@ def _fold_in_place(text: str) -> str:
     stand aside as private-use ones the text lacks while the rest is lowered at C speed."""
     present = set(text)
     kept = sorted(c for c in present if len(c.lower()) != 1 or c == "Σ")
-    spare = (point for point in range(0xF0000, 0x110000) if chr(point) not in present)
+    points = chain(range(0xE000, 0xF900), range(0xF0000, 0x110000))  # the BMP's first: no wider string
+    spare = (point for point in points if chr(point) not in present)
     places = {c: chr(point) for c, point in zip(kept, spare)}
     for c, place in places.items():
         text = text.replace(c, place)
