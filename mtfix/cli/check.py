@@ -94,7 +94,7 @@ def check(
 
     act = _checker(_SecondOpinion())
     if not write_baseline and StreamedReport.supports(output, output_file):
-        report, tally = StreamedReport(output, statistics, quiet, color), Tally()
+        report, tally = StreamedReport(output, statistics, quiet, color), Tally(count_words=output is Format.json)
 
         def each(result):
             report.file(result)

@@ -59,7 +59,7 @@ def unit_label(unit: str | None, limit: int = 40) -> str:
 
 def summary(results: list[FileResult]) -> dict[str, Any]:
     """Counts over a run: files, issues by severity and by code, fixes, words."""
-    return Tally.of(results).summary()
+    return Tally.of(results, count_words=True).summary()
 
 
 def signature(results: list[FileResult]) -> str:

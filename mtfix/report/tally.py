@@ -12,9 +12,11 @@ from mtfix.version import __version__
 
 
 class Tally:
-    """Counts over the files of a run, added one FileResult at a time."""
+    """Counts over the files of a run, added one FileResult at a time; their words only with
+    `count_words` (the JSON summary's `words`: a pass over each text the others do without)."""
 
-    def __init__(self) -> None:
+    def __init__(self, count_words: bool = False) -> None:
+        self.count_words = count_words
         self.files = 0
         self.errors: list[str] = []
         self.issues = 0
@@ -33,8 +35,8 @@ class Tally:
         self._contexts: dict[int, Any] = {}
 
     @classmethod
-    def of(cls, results) -> Tally:
-        tally = cls()
+    def of(cls, results, count_words: bool = False) -> Tally:
+        tally = cls(count_words)
         for result in results:
             tally.add(result)
         return tally
@@ -56,7 +58,8 @@ class Tally:
         self.issues += len(result.issues)
         self.fixed += result.applied
         if result.document is not None:
-            self.words += result.document.word_count
+            if self.count_words:
+                self.words += result.document.word_count
             if result.document.memo.get("tokenized"):
                 self.tokenized.append(result.path)
         if result.context is not None:

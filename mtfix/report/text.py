@@ -99,15 +99,12 @@ def end_lines(tally: Tally, statistics: bool = False, quiet: bool = False, m=_Ma
 def plain(results: list[FileResult], statistics: bool = False, quiet: bool = False, dry_run: bool = False) -> str | None:
     """`render` as a console without colour prints it (without the final line break), or None
     when some text needs rich's own markup handling."""
-    try:
-        return render(results, statistics, quiet, _Plain, dry_run)
-    except NotPlain:
-        return None
+    return plain_lines(render, results, statistics, quiet, dry_run=dry_run)
 
 
-def plain_lines(lines: Callable[..., list[str]], *args, **options) -> list[str] | None:
-    """`lines(*args, m=…)` as a console without colour prints them, or None when some text
-    needs rich's own markup handling."""
+def plain_lines(lines: Callable, *args, **options):
+    """What `lines(*args, m=…)` gives as a console without colour prints it, or None when
+    some text needs rich's own markup handling."""
     try:
         return lines(*args, m=_Plain, **options)
     except NotPlain:
