@@ -138,7 +138,7 @@ class LatinWordMismatch(Rule):
     def check(self, document):
         text = document.text
         for unit, target in units(document):
-            source_words = [w for w in _CAMEL.findall(unit.source) + _CAPS.findall(unit.source)] if _MAY_HOLD.search(unit.source) else []
+            source_words = _CAMEL.findall(unit.source) + _CAPS.findall(unit.source) if _MAY_HOLD.search(unit.source) else []
             for word in _missing(document, unit, source_words):
                 span = unit.span
                 yield self.issue(span.start, span.end, f"the source's `{word}` is missing from the target")
