@@ -23,6 +23,7 @@ from importlib import resources
 from itertools import chain
 from pathlib import Path
 
+from mtfix import bigtext
 from mtfix.cache import no_gc
 from mtfix.termbase import cache as stored
 from mtfix.termbase.cache import cache_key, content_digest
@@ -120,28 +121,29 @@ class TextView:
         pieces, view_starts, text_starts = [], [0], [0]
         position = length = 0
         for m in SQUEEZE.finditer(translated):
-            kept = translated[position : m.start()]
             gap = m.group()
             breaks = gap.count("\n") + gap.replace("\r\n", "").count("\r")
             filler = "" if gap[0] not in " \r\n" else ("\n" if breaks > 1 else " ")
-            pieces.append(kept)
+            if len(filler) == len(gap):
+                continue  # a lone line break: a space in the view, at the same offset
+            pieces.append(translated[position : m.start()].translate(_BREAK_AS_SPACE))
             pieces.append(filler)
-            length += len(kept) + len(filler)
+            length += m.start() - position + len(filler)
             position = m.end()
+            if filler:  # the filler maps to the start of the gap
+                view_starts.append(length - 1)
+                text_starts.append(m.start())
             view_starts.append(length)
             text_starts.append(position)
-            if filler:
-                # the filler maps to the start of the gap
-                view_starts[-1] = length - 1
-                text_starts[-1] = m.start()
-                view_starts.append(length)
-                text_starts.append(position)
-        pieces.append(translated[position:])
+        pieces.append(translated[position:].translate(_BREAK_AS_SPACE))
+        del translated  # a copy of the text: gone before the next two are made
         self.unfolded = "".join(pieces)
-        folded = self.unfolded.lower()
-        if len(folded) != len(self.unfolded):
-            folded = _fold_in_place(self.unfolded)
-        self.folded = folded
+        del pieces
+        present = set(self.unfolded)
+        if any(len(c.lower()) != 1 for c in present):
+            self.folded = _fold_in_place(self.unfolded, present)
+        else:
+            self.folded = bigtext.lower(self.unfolded)
         self._view_starts = view_starts
         self._text_starts = text_starts
 
@@ -151,23 +153,39 @@ class TextView:
         return self._text_starts[k] + index - self._view_starts[k]
 
 
-def _fold_in_place(text: str) -> str:
+def _hits(automaton, folded: str, block: int = 1 << 18) -> Iterator[tuple[int, int]]:
+    """`automaton.iter(folded)`, a block at a time: pyahocorasick copies what it reads at four
+    bytes a character. Each block starts a longest key early, so a match is found whole in
+    the block where it ends."""
+    if len(folded) <= block:
+        yield from automaton.iter(folded)
+        return
+    reach = automaton.get_stats()["longest_word"] - 1
+    for start in range(0, len(folded), block):
+        first = max(start - reach, 0)
+        for last, number in automaton.iter(folded[first : start + block]):
+            if first + last >= start:
+                yield first + last, number
+
+
+def _fold_in_place(text: str, present: set[str]) -> str:
     """`text` lower-cased a character at a time, each keeping its offset: a character whose
     lower case is longer (`İ`) stays as it is, and `Σ` is always `σ`. The few such characters
-    stand aside as private-use ones the text lacks while the rest is lowered at C speed."""
-    present = set(text)
+    (of `present`, the characters of `text`) stand aside as private-use ones the text lacks
+    while the rest is lowered at C speed."""
     kept = sorted(c for c in present if len(c.lower()) != 1 or c == "Σ")
     points = chain(range(0xE000, 0xF900), range(0xF0000, 0x110000))  # the BMP's first: no wider string
     spare = (point for point in points if chr(point) not in present)
     places = {c: chr(point) for c, point in zip(kept, spare)}
     for c, place in places.items():
         text = text.replace(c, place)
-    text = text.lower()
+    text = bigtext.lower(text)
     for c, place in places.items():
         text = text.replace(place, c.lower() if len(c.lower()) == 1 else c)
     return text
 
 
+_BREAK_AS_SPACE = str.maketrans("\r\n", "  ")
 _SUFFIX = re.compile(r"(?:s['’]|['’][sS]|[eE][sS]|[sS]|['’](?= [a-z]))?")
 _ES_BASE = re.compile(r"(?:s|x|z|ch|sh)$", re.IGNORECASE)
 
@@ -259,7 +277,7 @@ class Glossary:
         folded, unfolded = view.folded, view.unfolded
         size = len(folded)
         candidates = []
-        for last, number in automaton.iter(folded):
+        for last, number in _hits(automaton, folded):
             length, forms = keys[number]
             begin = last - length + 1
             stop = last + 1

@@ -26,7 +26,7 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Half-open range of code-point offsets into a document's text."""
 
@@ -48,7 +48,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Edit:
     """Replace the text of `span` with `replacement`: "" deletes, an empty span inserts."""
 
@@ -60,7 +60,7 @@ class Edit:
         return cls(Span(start, end), replacement)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A set of non-overlapping edits that together correct one issue."""
 
@@ -87,7 +87,7 @@ class Fix:
         return Span(self.edits[0].span.start, max(e.span.end for e in self.edits))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One finding of one rule at one place in a document."""
 

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from mtfix import bigtext
+
 try:  # Python 3.11 keeps the regex parser private; 3.10 still exports it.
     from re import _parser as parser
 except ImportError:  # pragma: no cover
@@ -121,7 +123,7 @@ def lowered(text: str) -> str | None:
         return text.lower()
     if any(ch in text for ch in _FOLDS):
         return None
-    low = text.lower()
+    low = bigtext.lower(text)
     return low if len(low) == len(text) else None
 
 

@@ -36,7 +36,7 @@ class Kind(enum.Enum):
     MARKUP = "markup"  # file syntax that shows as nothing (`<![CDATA[`, a PO line wrap)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """`text` is what the unit shows for the file's `raw` span; `context` names the escaping
     that edits written into the piece need (`xml`, `cdata`, `po`, `json`, `tsv`)."""
@@ -47,7 +47,7 @@ class Piece:
     context: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One translation unit as rules see it.
 

@@ -597,6 +597,32 @@ def test_folding_in_place_lowers_each_character_where_it_stands(text):
     """A text whose lower case is longer than it (`İ`) is folded a character at a time, each
     keeping its offset, even when it holds the private-use characters set aside for it."""
     expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    assert glossaries._fold_in_place(text) == expected
+    assert glossaries._fold_in_place(text, set(text)) == expected
     view = TextView(text)
     assert len(view.folded) == len(view.unfolded)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Σς\r\n\u00ad\u200b-—«»\tİ'’", max_size=40))
+def test_a_view_moves_only_the_offsets_a_gap_changes(text):
+    """A lone line break becomes a space where it stands; runs of blanks, CRLF and invisible
+    characters shrink, and every view position maps back into the text."""
+    view = TextView(text)
+    assert len(view.folded) == len(view.unfolded) and "\r" not in view.unfolded
+    for i, ch in enumerate(view.unfolded):
+        at = view.original(i)
+        assert 0 <= at < len(text)
+        if ch not in " \n":
+            assert text[at].translate(glossaries.TYPOGRAPHY) == ch
+
+
+def test_the_automaton_read_in_blocks_finds_what_it_finds_whole():
+    """Matches that cross a block's edge are found once, in the block where they end."""
+    from mtfix.glossary import load_glossaries
+
+    automaton = load_glossaries("ru-en").compiled.automaton
+    text = TextView(("the Russian Foreign Ministry and Roskomnadzor said; " * 400)).folded
+    whole = list(automaton.iter(text))
+    assert len(whole) == 800
+    for block in (7, 64, 1000, 4096):
+        assert list(glossaries._hits(automaton, text, block)) == whole

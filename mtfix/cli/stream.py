@@ -35,11 +35,11 @@ class StreamedReport:
 
     def file(self, result) -> None:
         if self.json is not None:
-            self.stream.write(self.json.file(result))
+            self.stream.writelines(self.json.file(result))
         elif self.output is Format.jsonl:
             from mtfix.report import jsonl
 
-            self.stream.write(jsonl.file_part(result))
+            self.stream.writelines(jsonl.file_part(result))
         elif not self.statistics:
             from mtfix.report import text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from mtfix.document import Document
@@ -73,11 +74,23 @@ class Stream:
     def begin(self) -> str:
         return '{\n  "version": ' + json.dumps(__version__) + ',\n  "files": ['
 
-    def file(self, result: FileResult) -> str:
-        part = json.dumps(file_dict(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        lead = "\n    " if self.first else ",\n    "
+    def file(self, result: FileResult) -> Iterator[str]:
+        """One file's part of the report, an issue at a time: `file_dict` as `render` lays it
+        out, without building every issue's object first."""
+        yield ("\n    " if self.first else ",\n    ") + '{\n      "path": ' + json.dumps(result.path, ensure_ascii=False)
         self.first = False
-        return lead + part
+        if result.error:
+            yield ',\n      "error": ' + json.dumps(result.error, ensure_ascii=False)
+        document = result.fixed or result.document
+        issues = result.issues if document else []
+        if not issues:
+            yield ',\n      "issues": []\n    }'
+            return
+        yield ',\n      "issues": ['
+        for number, issue in enumerate(issues):
+            part = json.dumps(issue_dict(issue, document), ensure_ascii=False, indent=2)
+            yield ("\n        " if number == 0 else ",\n        ") + part.replace("\n", "\n        ")
+        yield "\n      ]\n    }"
 
     def end(self, tally: Tally) -> str:
         close = "]" if self.first else "\n  ]"

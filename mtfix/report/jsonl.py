@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from mtfix.engine import FileResult
 from mtfix.report.json import issue_dict
 
 
 def render(results: list[FileResult]) -> str:
-    return "".join(file_part(result) for result in results)
+    return "".join(line for result in results for line in file_part(result))
 
 
-def file_part(result: FileResult) -> str:
-    """One file's lines."""
-    lines = []
+def file_part(result: FileResult) -> Iterator[str]:
+    """One file's lines, one at a time."""
     if result.error:
-        lines.append({"path": result.path, "error": result.error})
+        yield json.dumps({"path": result.path, "error": result.error}, ensure_ascii=False) + "\n"
     document = result.fixed or result.document
     for issue in result.issues:
-        lines.append({"path": result.path, **issue_dict(issue, document)})
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        yield json.dumps({"path": result.path, **issue_dict(issue, document)}, ensure_ascii=False) + "\n"

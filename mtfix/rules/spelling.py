@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mtfix import datafiles
+from mtfix import bigtext, datafiles
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
@@ -30,8 +30,7 @@ def _repeated_in(text: str) -> re.Pattern[str]:
     regex engine checks about a third faster than a Unicode category. Only the repeat is
     compared ignoring case; the characters listed are those `REPEATED`'s own class (which
     ignores case) takes for letters."""
-    others = set(_NON_ASCII.findall(text))
-    return _repeated("".join(sorted(ch for ch in others if _LETTER.match(ch))))
+    return _repeated("".join(sorted(ch for ch in bigtext.non_ascii(text) if _LETTER.match(ch))))
 
 
 @lru_cache(maxsize=16)
@@ -39,7 +38,6 @@ def _repeated(letters: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<word>[A-Za-z{letters}]+)(?P<gap>[ \t]+)(?i:(?P=word))\b")
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)
 
 

@@ -388,7 +388,7 @@ class NameCaseEnding(_Transliteration):
                 base, why = finding.base, f"{language.name} {finding.cyrillic}, from {finding.lemma}"
             elif finding is None or not finding.nominative:
                 if words is None:
-                    words = set(_TOKEN.findall(document.text))
+                    words = {m.group() for m in _TOKEN.finditer(document.text)}
                 for ending in _LATIN_EVIDENCE_ENDINGS:
                     stem = word[: -len(ending)]
                     if word.endswith(ending) and len(stem) >= 4 and (stem in words or _english_name(stem)):
