@@ -93,6 +93,8 @@ class Rule:
     languages: ClassVar[frozenset[str]] = frozenset()
     #: The ids of the rule's entries (a pack rule's), each selectable as `CODE:entry-id`.
     entry_ids: ClassVar[frozenset[str]] = frozenset()
+    #: Off by default: `ALL` leaves the rule out; its code or a prefix of it selects it.
+    opt_in: ClassVar[bool] = False
 
     def __init__(self, context: Context) -> None:
         self.context = context

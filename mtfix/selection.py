@@ -2,7 +2,8 @@
 
 A selector is `ALL`, a rule code or a prefix of codes (`SP`, `TR00`), or one entry of a pack
 rule (`CQ001:still-in-year`); LanguageTool's rules are selected as `LT` or `LT:<RULE_ID>`. The
-more specific of select and ignore wins. A rule's old code (`registry.REDIRECTS`) selects the
+more specific of select and ignore wins. An opt-in rule (`Rule.opt_in`) is chosen only by its
+code or a prefix of it, never by `ALL` alone. A rule's old code (`registry.REDIRECTS`) selects the
 rule under its code now.
 """
 
@@ -58,18 +59,19 @@ def specificity(rule_id: str, selectors: Iterable[str]) -> int:
     return best
 
 
-def chooses(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
-    """Whether `rule_id` is selected: by a selector more specific than any that ignores it."""
+def chooses(rule_id: str, select: Iterable[str], ignore: Iterable[str], opt_in: bool = False) -> bool:
+    """Whether `rule_id` is selected: by a selector more specific than any that ignores it
+    (for an opt-in rule, by one that names it, not `ALL`)."""
     chosen = specificity(rule_id, select)
-    return chosen >= 0 and chosen > specificity(rule_id, ignore)
+    return chosen >= (1 if opt_in else 0) and chosen > specificity(rule_id, ignore)
 
 
 def runs(rule: type[Rule], select: Iterable[str], ignore: Iterable[str]) -> bool:
     """Whether `rule` has anything to do: its code is chosen, or one of its entries is."""
     select, ignore = list(select), list(ignore)
-    if chooses(rule.code, select, ignore):
+    if chooses(rule.code, select, ignore, rule.opt_in):
         return True
-    return any(chooses(f"{rule.code}:{entry}", select, ignore) for entry in rule.entry_ids)
+    return any(chooses(f"{rule.code}:{entry}", select, ignore, rule.opt_in) for entry in rule.entry_ids)
 
 
 def selected(select: Iterable[str], ignore: Iterable[str], extra: Iterable[type[Rule]] = ()) -> Iterator[type[Rule]]:

@@ -85,6 +85,13 @@ def test_a_confident_run_is_a_warning_between_infos():
     assert found == [("info", "DO NOT"), ("warning", "GO WITH CONDEMNANCE")]
 
 
+def test_messages_name_no_model_score():
+    """A retrain changes scores, not messages, so judgements and baselines keyed on a message
+    survive it."""
+    found = check_text(GARBLED + ". DO NOT GO WITH CONDEMNANCE.", FL)
+    assert found and all(not any(c.isdigit() for c in issue.message) for issue in found)
+
+
 def test_the_rule_runs_only_when_chosen_by_code_or_prefix():
     assert not [i for i in check_text(GARBLED) if i.code == "FL001"]
     assert [i for i in check_text(GARBLED, Settings(select=("ALL", "FL001"))) if i.code == "FL001"]

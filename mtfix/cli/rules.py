@@ -45,6 +45,7 @@ def _print_json(rules) -> None:
             "severity": r.severity.value,
             "fixable": r.fixable,
             "languages": sorted(r.languages),
+            "opt_in": r.opt_in,
         }
         for r in rules
     ]
@@ -55,8 +56,10 @@ def _print_table(rules) -> None:
     print(f"{'code':<6} {'fix':<3}  {'severity':<8} {'name':<28}  category")
     for rule in rules:
         fixable = "[*]" if rule.fixable else "   "
-        print(f"{rule.code:<6} {fixable}  {rule.severity.value:<8} {rule.name:<28}  {rule.category}")
+        opt_in = " (opt-in)" if rule.opt_in else ""
+        print(f"{rule.code:<6} {fixable}  {rule.severity.value:<8} {rule.name:<28}  {rule.category}{opt_in}")
     print(f"{'LT:*':<6} [*]  {'mapped':<8} {'languagetool':<28}  with --languagetool (mtfix explain LT)")
+    print("(opt-in): off by default; `ALL` leaves it out, its code or prefix selects it (`--select ALL,FL`).")
     print("[*]: the rule can fix what it finds (`mtfix explain CODE` says when and how safely).")
 
 
@@ -84,7 +87,8 @@ def explain(
         return
     print(f"{rule.code} ({rule.name}): {rule.summary}")
     print(f"Category: {rule.category}. Default severity: {rule.severity.value}. "
-          f"Fix: {'yes' if rule.fixable else 'no'}.")
+          f"Fix: {'yes' if rule.fixable else 'no'}."
+          + (f" Off by default: select it by code or prefix (`--select ALL,{rule.code}`)." if rule.opt_in else ""))
     print()
     print(inspect.cleandoc(rule.__doc__ or ""))
 

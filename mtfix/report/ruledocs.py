@@ -38,6 +38,7 @@ def page(rule) -> str:
         f"| default severity | {rule.severity.value} |",
         f"| fixes | {fix} |",
         f"| source languages | {languages} |",
+        *([f"| runs by default | no: `ALL` leaves it out; select `{rule.code}` or its prefix |"] if rule.opt_in else []),
         "",
         _examples(inspect.cleandoc(rule.__doc__ or "")),
         "",

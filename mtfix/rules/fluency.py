@@ -8,7 +8,6 @@ import re
 from mtfix import datafiles
 from mtfix.model import Severity
 from mtfix.registry import Rule, register
-from mtfix.selection import specificity
 
 _LINE = re.compile(r"[^\r\n]+")
 CLAUSE_END = frozenset(",.;:!?)…")
@@ -24,8 +23,8 @@ class GarbledPhrase(Rule):
     run of likely tokens is reported, as a warning when the model is confident and as info
     otherwise. There is no fix: the rewrite needs a person.
 
-    The rule runs only when selected by its code or prefix (`--select FL`, or `select = ["ALL",
-    "FL"]`): it reports many infos on any text and nearly doubles the time of a run.
+    The rule is opt-in: it runs only when selected by its code or prefix (`--select ALL,FL`, or
+    `select = ["ALL", "FL"]`), since it reports many infos on any text.
 
     Bad: I want that you to go it there with.
     Good: The talks ended on Friday.
@@ -36,10 +35,9 @@ class GarbledPhrase(Rule):
     summary = "a phrase that does not read as English"
     category = "fluency/garbled"
     severity = Severity.WARNING
+    opt_in = True
 
     def check(self, document):
-        if specificity(self.code, self.settings.select) <= 0:  # `ALL` alone does not choose it
-            return
         from mtfix.fluency.model import flags, shipped
         from mtfix.fluency.tokens import sentences
 
@@ -51,15 +49,12 @@ class GarbledPhrase(Rule):
                     words = [t.text for t in sentence]
                     probabilities = model.bad_probabilities(words)
                     for lo, hi, warned in flags(probabilities, words, model.info, model.warning):
-                        top = max(probabilities[lo:hi])
                         severity = Severity.WARNING if warned else Severity.INFO
                         start, end = sentence[lo].start, sentence[hi - 1].end
-                        yield self.issue(
-                            start, end, _message(words, lo, hi, top), severity=severity
-                        )
+                        yield self.issue(start, end, _message(words, lo, hi), severity=severity)
 
 
-def _message(words: list[str], lo: int, hi: int, top: float) -> str:
+def _message(words: list[str], lo: int, hi: int) -> str:
     """What looks wrong in `words[lo:hi]`: a preposition with nothing after it, the rarest pair
     of words in or at the edge of the span if it is unusual, else the usual suspects."""
     from mtfix.fluency import features
@@ -73,4 +68,4 @@ def _message(words: list[str], lo: int, hi: int, top: float) -> str:
         why = f"`{words[rarest[1]]} {words[rarest[1] + 1]}` is a word sequence English seldom uses"
     else:
         why = "word order, a missing or extra word"
-    return f"does not read as English ({why}); rephrase (fluency model: {top:.2f})"
+    return f"does not read as English ({why}); rephrase"
