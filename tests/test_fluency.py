@@ -42,9 +42,14 @@ def test_weights_are_plain_json_and_load():
 
 def test_fast_scores_are_the_sum_of_each_tokens_feature_weights():
     model = shipped()
-    words = [t.text for t in tokens('In Moscow , "they" said: the 600,000 roubles of the the Duma...')]
-    naive = [sum(model.weights.get(f, 0.0) for f in names) for names in features.features(words)]
-    assert model.scores(words) == pytest.approx(naive)
+    for text in ('In Moscow , "they" said: the 600,000 roubles of the the Duma...',
+                 "He of the zomboyaschik and pylosos for of to a the gorod said nashi lyudi it"):
+        words = [t.text for t in tokens(text)]
+        shared = features.sentence_type(words)
+        naive = [sum(model.weights.get(f, 0.0) for f in names) for names in features.features(words)]
+        assert model.scores(words) == pytest.approx(naive)
+        assert model.scores(words) == pytest.approx(naive)  # again, from the cached sums
+    assert shared[1] != "u0" and shared[2] != "o0"
 
 
 def test_marginals_match_enumerating_every_labelling():

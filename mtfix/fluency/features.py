@@ -93,6 +93,12 @@ def surprise(first: str, second: str) -> float | None:
 @lru_cache(maxsize=1 << 17)
 def pair_type(first: str, second: str) -> tuple[str, ...]:
     """The features of two adjacent tokens (lower-cased)."""
+    return pair_facts(first, second)[0]
+
+
+def pair_facts(first: str, second: str) -> tuple[tuple[str, ...], bool]:
+    """The features of two adjacent tokens (lower-cased) and whether the pair is unusual,
+    worked out together (the scorer keeps both per pair)."""
     out = []
     found = _surprise(first, second)
     if found is not None:
@@ -101,7 +107,7 @@ def pair_type(first: str, second: str) -> tuple[str, ...]:
     r1, r2 = _rank(first), _rank(second)
     if _frequent(first, r1) and _frequent(second, r2):
         out.append(f"{first}|{second}")
-    return tuple(out)
+    return tuple(out), found is not None and found[0] <= UNUSUAL
 
 
 def _frequent(token: str, rank: int | None) -> bool:
@@ -123,7 +129,13 @@ def sentence_type(words: list[str]) -> tuple[str, ...]:
     lower = [w.lower() for w in words]
     odd = sum(unusual(a, b) for a, b in zip(lower, lower[1:]))
     foreign = sum("foreign" in word_type(w) for w in words if w[0].isalpha())
-    size = next((i for i, limit in enumerate((4, 8, 16, 32)) if len(words) < limit), 4)
+    return sentence_names(len(words), odd, foreign)
+
+
+def sentence_names(words: int, odd: int, foreign: int) -> tuple[str, ...]:
+    """The features of a sentence of `words` tokens with `odd` unusual pairs and `foreign`
+    words that are not English."""
+    size = next((i for i, limit in enumerate((4, 8, 16, 32)) if words < limit), 4)
     return (f"n{size}", f"u{min(odd, 4)}", f"o{min(foreign, 3)}")
 
 

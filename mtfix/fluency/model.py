@@ -20,6 +20,7 @@ from mtfix.fluency import features as feat
 FILE = "fluency-crf.json"
 #: How many words' and pairs' summed weights a model keeps at most.
 CACHED = 1 << 18
+_NO_PAIR = (0.0,) * len(feat.PAIRS)
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Model:
     warning: float
     _words: dict = field(default_factory=dict, repr=False)
     _pairs: dict = field(default_factory=dict, repr=False)
+    _sentences: dict = field(default_factory=dict, repr=False)
+    _pair_features: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
@@ -43,44 +46,65 @@ class Model:
             warning=float(data["thresholds"]["warning"]),
         )
 
-    def _word(self, word: str | None) -> tuple[float, ...]:
-        """The weights of a word's features at each of OFFSETS, summed."""
+    def _word(self, word: str | None) -> tuple[tuple[float, ...], bool]:
+        """The weights of a word's features at each of OFFSETS, summed, and whether it is one
+        of its sentence's foreign words (`features.sentence_type`)."""
         value = self._words.get(word)
         if value is None:
             if len(self._words) > CACHED:
                 self._words.clear()
             names = feat.PAD if word is None else feat.word_type(word)
             w = self.weights
-            value = self._words[word] = tuple(sum(w.get(f"{k}{f}", 0.0) for f in names) for k in feat.OFFSETS)
+            sums = tuple(sum(w.get(f"{k}{f}", 0.0) for f in names) for k in feat.OFFSETS)
+            value = self._words[word] = sums, word is not None and word[0].isalpha() and "foreign" in names
         return value
 
-    def _pair(self, first: str, second: str) -> tuple[float, ...]:
-        """The weights of a pair's features under each name of PAIRS, summed."""
+    def _pair(self, first: str, second: str) -> tuple[tuple[float, ...], bool]:
+        """The weights of a pair's features under each name of PAIRS, summed, and whether the
+        pair is unusual."""
         key = (first, second)
         value = self._pairs.get(key)
         if value is None:
             if len(self._pairs) > CACHED:
                 self._pairs.clear()
+            names, unusual = feat.pair_facts(first, second)
+            sums = self._under_pair_names(names[0]) if names else _NO_PAIR
+            if len(names) > 1:
+                sums = tuple(map(float.__add__, sums, self._under_pair_names(names[1])))
+            value = self._pairs[key] = sums, unusual
+        return value
+
+    def _under_pair_names(self, feature: str) -> tuple[float, ...]:
+        """The weights of one pair feature under each name of PAIRS."""
+        value = self._pair_features.get(feature)
+        if value is None:
             w = self.weights
-            value = [0.0] * len(feat.PAIRS)
-            for f in feat.pair_type(first, second):
-                for i, (name, _) in enumerate(feat.PAIRS):
-                    value[i] += w.get(name + f, 0.0)
-            value = self._pairs[key] = tuple(value)
+            value = self._pair_features[feature] = tuple(w.get(name + feature, 0.0) for name, _ in feat.PAIRS)
+        return value
+
+    def _sentence(self, words: int, odd: int, foreign: int) -> float:
+        """The bias and the weights of the features of a sentence of `words` tokens, `odd`
+        unusual pairs and `foreign` foreign words (`features.sentence_type`)."""
+        key = (words, odd, foreign)
+        value = self._sentences.get(key)
+        if value is None:
+            w = self.weights
+            names = feat.sentence_names(words, odd, foreign)
+            value = self._sentences[key] = w.get("bias", 0.0) + sum(w.get(f"S{f}", 0.0) for f in names)
         return value
 
     def scores(self, words: list[str]) -> list[float]:
         """Each token's state score of BAD less OK: the sum of its features' weights."""
-        w = self.weights
         n = len(words)
         lower = [x.lower() for x in words]
-        base = w.get("bias", 0.0) + sum(w.get(f"S{f}", 0.0) for f in feat.sentence_type(words))
-        pad = self._word(None)
+        pad = self._word(None)[0]
+        word_values = [self._word(x) for x in words]
+        pair_values = [self._pair(a, b) for a, b in zip(lower, lower[1:])]
+        base = self._sentence(n, sum(v[1] for v in pair_values), sum(v[1] for v in word_values))
         # word sums at offsets -2..2 and pair sums as L2, L, R, R2, padded two either side
-        sums = [pad, pad, *map(self._word, words), pad, pad]
-        no_pair = (0.0,) * len(feat.PAIRS)
-        pairs = [no_pair, no_pair, *(self._pair(a, b) for a, b in zip(lower, lower[1:])), no_pair, no_pair]
-        capital = w.get("capital", 0.0)
+        sums = [pad, pad, *(v[0] for v in word_values), pad, pad]
+        pairs = [_NO_PAIR, _NO_PAIR, *(v[0] for v in pair_values), _NO_PAIR, _NO_PAIR]
+        capital = self.weights.get("capital", 0.0)
         out = []
         for i in range(n):
             total = base + sums[i][0] + sums[i + 1][1] + sums[i + 2][2] + sums[i + 3][3] + sums[i + 4][4]
