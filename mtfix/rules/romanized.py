@@ -149,7 +149,7 @@ class RomanizedSourceWord(Rule):
     def _warned_by_tr001(self, document, token: str, text: str, floor: int, start: int) -> bool:
         """Whether TR001, selected too, warns about `token`: one report of a word is enough."""
         initial = bool(_SENTENCE_START.search(text[floor:start]))
-        return warns(document, token, initial, self.context.pair.source, self.context.glossary)
+        return warns(document, start, token, initial, self.context.pair.source, self.context.glossary)
 
     @staticmethod
     def _source_word(token: str, words: list[tuple[str, str]], language) -> str | None:

@@ -266,14 +266,19 @@ def _suspect_word(token: str, approved: frozenset[str]) -> str | None:
     return word
 
 
-def judge_transliteration(document, word: str, initial: bool, language) -> tuple[Severity, Finding | None] | None:
-    """TR001's verdict on a suspect token: its severity and its confirmed reading (None for a
-    word that only its letters mark as romanized), or None when TR001 does not report it."""
+def judge_transliteration(
+    document, start: int, word: str, initial: bool, language
+) -> tuple[Severity, Finding | None] | None:
+    """TR001's verdict on a suspect token at `start`: its severity and its confirmed reading
+    (None for a word that only its letters mark as romanized), or None when TR001 does not
+    report it."""
     if not word.islower() and not initial:
         return None
     finding = _reading(word, language)
     if finding is None:
-        if not (word.islower() and _romanized_letters(word, language)):
+        if not (word.islower() and _romanized_letters(word, language)) or _source_coinage(
+            document, start, word, language
+        ):
             return None
         strong = (len(word) >= 7 or _source_letters(word, language)) and not _english_slip(word, language)
         return (Severity.WARNING if strong else Severity.INFO), None
@@ -303,10 +308,26 @@ def judge_transliteration(document, word: str, initial: bool, language) -> tuple
     return severity, finding
 
 
-def warns(document, token: str, initial: bool, language, glossary) -> bool:
-    """Whether TR001 warns about the Latin token `token` as written."""
+def _source_coinage(document, start: int, word: str, language) -> bool:
+    """Whether `word` spells a lower-case word of the unit's source that no lexicon of the
+    language attests (`чикимики`): a coinage or a nonsense word, which a translation keeps as
+    it sounds (TR005 reports it, at info, naming the source word). A capitalised one is a
+    name, which the translation wrote in lower case."""
+    unit = document.unit_at(start) if document.units else None
+    if unit is None or not unit.source:
+        return False
+    romanizer, lexicon = language.romanizer(), language.lexicon()
+    for m in _ANY_CYRILLIC.finditer(unit.source):
+        source = m.group()
+        if source.islower() and romanizer.romanize(source) == word.lower():
+            return not (lexicon.analyse(source).known or lexicon.frequency(source) > 0)
+    return False
+
+
+def warns(document, start: int, token: str, initial: bool, language, glossary) -> bool:
+    """Whether TR001 warns about the Latin token `token` as written at `start`."""
     word = _suspect_word(token, glossary.approved_words())
-    judged = judge_transliteration(document, word, initial, language) if word else None
+    judged = judge_transliteration(document, start, word, initial, language) if word else None
     return judged is not None and judged[0] is Severity.WARNING
 
 
@@ -317,7 +338,10 @@ class TransliteratedWord(_Transliteration):
     word form that the dictionary confirms; the message names it and its lemma, and the
     glossary's English term when the lemma is one of its sources. Capitalized words count
     only at the start of a sentence, in an inflected form that no name takes. The (unsafe)
-    fix puts in the glossary term, so only words whose lemma the glossary holds get one.
+    fix puts in the glossary term, so only words whose lemma the glossary holds get one. A
+    word that only its letters mark as romanized is left to TR005 when it spells a word of
+    the unit's source that no Russian lexicon attests (`чикимики`): a coinage is kept as it
+    sounds.
 
     Bad: He discussed the incident with Tillerson himatakoy in Idlib.
     Good: He discussed the chemical attack in Idlib with Tillerson.
@@ -334,7 +358,7 @@ class TransliteratedWord(_Transliteration):
     def check(self, document):
         language = self.language
         for start, end, word, initial in self.tokens(document):
-            judged = judge_transliteration(document, word, initial, language)
+            judged = judge_transliteration(document, start, word, initial, language)
             if judged is None:
                 continue
             severity, finding = judged
@@ -363,8 +387,10 @@ class NameCaseEnding(_Transliteration):
     """A name that kept the Russian case ending it had in the source sentence: `in
     Vsevolozhske` for `in Vsevolozhsk`, `with Snoudenom` beside `Snouden`. Reported when the
     Russian dictionary knows the form only in an oblique case, or when the token minus the
-    ending recurs in the document or is an English name. The fix puts the name in the
-    nominative; it is not applied automatically.
+    ending recurs in the document or is an English name. A word followed by two capitalised
+    English words (`Homsu Diamond Waist Bag`) is part of a brand's or product's name, spelt
+    as its maker spells it, and is left alone. The fix puts the name in the nominative; it
+    is not applied automatically.
 
     Bad: The plant in Vsevolozhske will stop work.
     Good: The plant in Vsevolozhsk will stop work.
@@ -394,7 +420,7 @@ class NameCaseEnding(_Transliteration):
                     if word.endswith(ending) and len(stem) >= 4 and (stem in words or _english_name(stem)):
                         base, why = stem, f"`{stem}` is the name without the ending"
                         break
-            if not base or self.in_source(document, start, word):
+            if not base or self.in_source(document, start, word) or _in_product_name(document.text, end):
                 continue
             term = self.glossary_term(finding) if finding else None
             base = term or base[:1].upper() + base[1:]
@@ -405,6 +431,18 @@ class NameCaseEnding(_Transliteration):
                 suggestions=[base],
                 fix=Fix.unsafe(Edit.replace(start, end, base)),
             )
+
+
+#: Two capitalised words after a name: a title-case run such as a product's name.
+_TITLE_CASE_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)")
+
+
+def _in_product_name(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by two capitalised English words (`Homsu
+    Diamond Waist Bag`): a brand or product name, spelt as its maker spells it, and no
+    place for a Russian case ending."""
+    m = _TITLE_CASE_AFTER.match(text, end)
+    return m is not None and all(_common_english(w.lower()) for w in m.groups())
 
 
 #: Mean log-likelihood ratio of a word's letter 4-grams (romanized source over English) from
@@ -546,8 +584,10 @@ class UnknownWord(_Transliteration):
 
 
 _CYRILLIC = "\u0400-\u04ff"
+#: A run of Cyrillic words, with the initials before a name (`А. С. Пушкин`): one phrase.
 _CYRILLIC_RUN = re.compile(
-    rf"(?<![\w])[{_CYRILLIC}]+(?:[\s-]+[{_CYRILLIC}]+)*(?![\w])"
+    rf"(?<![\w])(?:[А-ЯЁЄІЇҐ][{_CYRILLIC}]?[{_CYRILLIC}]?\.[ \t]*(?=[А-ЯЁЄІЇҐ]))*"
+    rf"[{_CYRILLIC}]+(?:[\s-]+[{_CYRILLIC}]+)*(?![\w])"
 )
 _ANY_CYRILLIC = re.compile(rf"[{_CYRILLIC}]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -560,8 +600,9 @@ _DEGREE_UNIT = re.compile(r"°([СК])(?![\w])")
 
 @register
 class CyrillicWord(Rule):
-    """Words in Cyrillic left in the English text. The glossary's English term is suggested
-    when the word is one of its sources. Cyrillic that English text keeps on purpose is left
+    """Words in Cyrillic left in the English text, a run of them (a name with its initials
+    too) reported once. The glossary's English term is suggested when the word is one of its
+    sources. Cyrillic that English text keeps on purpose is left
     alone: a web address or domain (`премия.рф`), a hashtag or handle (`#поэт`), and a
     look-alike letter after a degree sign (`50°С`, which CY002 corrects).
 
