@@ -338,7 +338,9 @@ class TransliteratedWord(_Transliteration):
     word form that the dictionary confirms; the message names it and its lemma, and the
     glossary's English term when the lemma is one of its sources. Capitalized words count
     only at the start of a sentence, in an inflected form that no name takes. The (unsafe)
-    fix puts in the glossary term, so only words whose lemma the glossary holds get one. A
+    fix puts in the glossary term, so only words whose lemma the glossary holds get one. The
+    title of a work left in transliteration is reported too (`the novel "Pesni starogo
+    goroda"`): English gives a title translated, and on WMT22 MT such a flag was judged right. A
     word that only its letters mark as romanized is left to TR005 when it spells a word of
     the unit's source that no Russian lexicon attests (`чикимики`): a coinage is kept as it
     sounds.
