@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Measure the fluency rules (FL) against post-editors' word tags and on human English.
 
-usage: benchmarks/fluency.py [CORPORA_DIR]            (default: ../shared/corpora)
-       benchmarks/fluency.py --sample [CORPORA_DIR]   print the judged sample's warnings
+usage: benchmarks/fluency.py [--warning P] [CORPORA_DIR]            (default: ../shared/corpora)
+       benchmarks/fluency.py [--warning P] --sample [CORPORA_DIR]   print the judged sample's warnings
+
+`--warning P` measures the model with its warning threshold at P instead of the shipped one.
 
 Prints
 - MLQE-PE ru-en dev, MT detokenized (`training/mlqe.py`), each issue's span mapped back to the
@@ -12,6 +14,8 @@ Prints
 - FL warnings (and infos) per 1,000 words on the human references of WMT14 and WMT22 ru-en;
 - how many of the seed article's five `fluency/garbled` gold spans FL finds, and its warnings
   that overlap no gold span;
+- FL warnings per 1,000 words on the WMT22 ru-en systems beside those on their reference: a
+  model that tells garbled MT from English flags the systems more often than the reference;
 - the judged precision of FL warnings and infos on the WMT22 ru-en systems (a seeded sample of
   each), read against the source and the reference (`benchmarks/precision/fluency-judged.tsv`,
   which must judge every issue that `--sample` prints).
@@ -134,7 +138,11 @@ def sample(corpora: Path) -> list[dict[str, str]]:
                 pools[sev].append({"severity": sev.value, "system": system.stem, "line": str(i + 1),
                                    "span": lines[i][s:e], "mt": lines[i], "source": source[i],
                                    "reference": reference[i]})
-    print(f"FL on the WMT22 ru-en systems: {len(pools[Severity.WARNING])} warnings, {len(pools[Severity.INFO])} infos")
+    words = sum(len(_WORD.findall(line)) for system in folder.glob("*.en") if system.name != "ref.A.en"
+                for line in system.read_text(encoding="utf-8").split("\n"))
+    print(f"FL on the WMT22 ru-en systems ({words} words): {len(pools[Severity.WARNING])} warnings"
+          f" ({1000 * len(pools[Severity.WARNING]) / words:.3f} per 1,000 words), {len(pools[Severity.INFO])} infos"
+          f" ({1000 * len(pools[Severity.INFO]) / words:.2f} per 1,000 words)")
     drawn = []
     for pool in pools.values():
         drawn += sorted(pool, key=_draw)[:SAMPLE]
@@ -163,7 +171,14 @@ def judged(corpora: Path) -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
+    if "--warning" in argv:
+        at = argv.index("--warning")
+        from mtfix.fluency.model import shipped
+
+        shipped().warning = float(argv[at + 1])
+        del argv[at : at + 2]
+    args = [a for a in argv if not a.startswith("--")]
     corpora = Path(args[0]) if args else ROOT.parent / "shared" / "corpora"
     if "--sample" in sys.argv:
         for d in sample(corpora):

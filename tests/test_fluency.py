@@ -118,3 +118,13 @@ def test_training_on_a_slice_gives_the_same_weights_twice(tmp_path):
     first = fluency.train_crf(lines, {**fluency.CRF, "max_iterations": 30})
     second = fluency.train_crf(lines, {**fluency.CRF, "max_iterations": 30})
     assert first["weights"] and json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+def test_news_post_edits_tag_what_the_post_edit_changed():
+    sys.path.insert(0, str(ROOT))
+    from training import postedit
+
+    line = postedit.tagged("For their renovation were built two platforms.", "Two platforms were built for the renovation.")
+    tagged = {line.text[s:e]: bad for (s, e), bad in zip(line.spans, line.bad)}
+    assert tagged == {"For": True, "their": True, "renovation": True, "were": False, "built": False,
+                      "two": True, "platforms": True, ".": False}

@@ -49,8 +49,8 @@ def test_every_shipped_opt_in_rule_is_off_under_all_and_on_by_code():
 def test_rules_command_says_which_rules_are_opt_in():
     runner = CliRunner()
     table = runner.invoke(app, ["rules"]).output.splitlines()
-    assert [line for line in table if line.startswith("FL001")][0].endswith("(opt-in)")
-    assert not [line for line in table if line.startswith("PU001")][0].endswith("(opt-in)")
+    assert next(line for line in table if line.startswith("FL001")).endswith("(opt-in)")
+    assert not next(line for line in table if line.startswith("PU001")).endswith("(opt-in)")
     rows = {row["code"]: row for row in json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)}
     assert rows["FL001"]["opt_in"] is True and rows["PU001"]["opt_in"] is False
     explained = runner.invoke(app, ["explain", "FL001"]).output

@@ -12,8 +12,10 @@ retraining gives the same file. Thresholds are chosen on MLQE-PE dev: info near 
 word-level MCC, warning where dev warnings are at least TARGET_PRECISION precise and the human
 references get at most MAX_REFERENCE_RATE per 1,000 words (see `choose_thresholds`).
 
-`--compare` also trains the other design, gradient-boosted trees over the same information as
-numbers (scikit-learn), and a one-feature baseline, and prints their dev figures
+`--compare` also trains the other designs, gradient-boosted trees over the same information as
+numbers (scikit-learn), a one-feature baseline, and the CRF trained on MLQE-PE with news
+beside it (two of every three lines of WMT14 ru-en AFRL's MT and its post-edit,
+`training/postedit.py`; the third lines are the news dev set), and prints their dev figures
 (`training/fluency_compare.py`).
 """
 
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from mtfix.fluency import features as feat  # noqa: E402
 from mtfix.fluency.model import FILE, Model, flags  # noqa: E402
 from mtfix.fluency.tokens import sentences  # noqa: E402
-from training import mlqe  # noqa: E402
+from training import mlqe, postedit  # noqa: E402
 
 OUT = ROOT / "mtfix" / "data" / FILE
 CRF = {"c1": 2.0, "c2": 0.01, "max_iterations": 200}
@@ -165,6 +167,17 @@ def compare(train: list[mlqe.Line], dev: list[mlqe.Line]) -> None:
     for c1 in (0.3, 2.0, 5.0):
         params = {**CRF, "c1": c1}
         print(f"CRF {params}: {best(sweep(Model.from_json(train_crf(train, params)), dev))}")
+    news_train, news_dev = postedit.read("train"), postedit.read("dev")
+    for label, lines in (("MLQE-PE train (shipped)", train), ("MLQE-PE train and WMT14 news post-edits", train + news_train)):
+        model = Model.from_json(train_crf(lines, CRF))
+        chosen = choose_thresholds(model, dev)
+        news = {t: scores for t, scores, _ in sweep(model, news_dev)}[chosen["info"]]
+        warned = [mlqe.overlaps(line.spans, flagged(list(line_probabilities(model, line.text)), chosen["info"], chosen["warning"]))
+                  for line in news_dev]
+        print(f"CRF c1 = 2 on {label}: MLQE-PE dev MCC {chosen['mcc']:.3f}, news dev MCC {news['mcc']:.3f}"
+              f" at info {chosen['info']}; warning at {chosen['warning']}: MLQE-PE dev precision"
+              f" {chosen['precision']:.3f}, news dev precision {mlqe.word_scores(news_dev, warned)['precision']:.3f}"
+              f" ({sum(map(sum, warned))} tokens), {chosen['rate']:.3f} per 1,000 reference words")
 
 
 def main() -> None:
