@@ -180,7 +180,8 @@ def case_folder(folder: Path, scale: float) -> None:
 def case_file(folder: Path, scale: float) -> None:
     print("one big file (target: peak at most 1.5 GB)")
     path = folder / "big.txt"
-    path.write_text(mt_text(int(64 * MB * scale) - 1), encoding="utf-8")
+    data = mt_text(int(64 * MB * scale)).encode("utf-8")[: int(64 * MB * scale)]
+    path.write_bytes(data[: data.rfind(b"\n") + 1])  # whole lines, within the default max-file-size
     show(f"{path.stat().st_size / MB:.0f} MB", run(path))
 
 

@@ -67,7 +67,10 @@ def test_no_segments_and_one(count):
 
 
 def test_corpus_signatures_are_sacrebleus():
+    """A signature names the metric's settings, not the lines: a few lines show it (sacreBLEU's
+    TER over the shuffled ones takes minutes)."""
     hyps, refs = _lines()
+    hyps, refs = hyps[:20] + hyps[-len(ODD):], refs[:20] + refs[-len(ODD):]
     got = corpus_scores(hyps, refs).signatures
     for name, metric in (("BLEU", BLEU()), ("chrF2", CHRF()), ("TER", TER())):
         metric.corpus_score(hyps, [refs])
