@@ -58,6 +58,14 @@ def _reference_compounds(text, spans):
     return cn.written_two_ways(cn._scan_compounds(text, spans))
 
 
+def _title_case_line(text, offset):
+    """Whether the line holding `offset` is a headline in title case, read afresh."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = [w for w in cn.WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _reference_case_pairs(text, spans):
     """Every pair of consecutive words, read one by one."""
     pairs = defaultdict(list)
@@ -73,7 +81,7 @@ def _reference_case_pairs(text, spans):
                 text, second.start()
             ):
                 continue
-            if cn._title_case_line(text, first.start(), {}):
+            if _title_case_line(text, first.start()):
                 continue
             if b[:1].isupper() and not b[1:].islower():
                 continue

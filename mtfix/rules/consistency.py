@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import Counter, defaultdict
@@ -379,7 +380,7 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
                 continue
             spellings[(a, lower)].add(b)
     pairs: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    headlines: dict[int, bool] = {}
+    headlines = _Headlines(text)
     for (a, lower), seconds in spellings.items():
         if len(seconds) < 2:
             continue
@@ -400,10 +401,9 @@ def _case_pairs(text: str, spans) -> dict[tuple[str, str], list[tuple[int, int, 
     return dict(sorted(pairs.items(), key=lambda pair: pair[1][0][0]))
 
 
-def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: dict[int, bool]):
+def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: _Headlines):
     """The pair starting at `start` as (start, end, spelling), unless it opens a sentence or
-    a title-case line, is a title before a name, or ends a longer name. `headlines`
-    remembers each line's verdict, so a long line is read once, not once per pair."""
+    a title-case line, is a title before a name, or ends a longer name."""
     first = WORD.match(text, start, end)
     gap = first and first[0] == a and _BLANKS.match(text, first.end(), end)
     second = gap and WORD.match(text, gap.end(), end)
@@ -414,7 +414,7 @@ def _case_pair(text: str, start: int, end: int, a: str, lower: str, headlines: d
         return None
     if _sentence_start(text, first.start()) or _sentence_start(text, second.start()):
         return None
-    if _title_case_line(text, first.start(), headlines):
+    if headlines.at(first.start()):
         return None
     if b[:1].isupper() and not b[1:].islower():
         return None
@@ -438,15 +438,31 @@ def _ends_name(text: str, start: int) -> bool:
     return m is not None and m[1] not in _OPENING_WORDS
 
 
-def _title_case_line(text: str, offset: int, headlines: dict[int, bool]) -> bool:
-    """True on a headline in title case (`Ask Questions About The Reform`), where capitals
-    say nothing about how the running text spells a name."""
-    start = text.rfind("\n", 0, offset) + 1
-    if start not in headlines:
-        end = text.find("\n", offset)
-        words = [w for w in WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
-        headlines[start] = len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-    return headlines[start]
+class _Headlines:
+    """Which lines of a text are headlines in title case (`Ask Questions About The Reform`),
+    where capitals say nothing about how the running text spells a name. Each line is read
+    once, the first time a pair on it asks, and found by its start, not by a search back
+    through a long line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._verdicts: dict[int, bool] = {}
+
+    def at(self, offset: int) -> bool:
+        """Whether the line holding `offset` is a title-case headline."""
+        text = self.text
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        start = self._starts[bisect.bisect_right(self._starts, offset) - 1]
+        if start not in self._verdicts:
+            end = text.find("\n", offset)
+            words = [w for w in WORD.findall(text, start, end if end >= 0 else len(text)) if len(w) > 3]
+            self._verdicts[start] = len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        return self._verdicts[start]
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 def _match_case(matched: str, spelling: str) -> str:

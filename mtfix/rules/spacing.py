@@ -8,11 +8,15 @@ import re
 from mtfix.model import Edit, Fix, Severity
 from mtfix.registry import Rule, register
 
-#: What stands before a clock time: a date, a dash, or a word such as "at" or "until".
+#: Words after which `07: 10` is a clock time.
+TIME_WORDS = ("at", "from", "until", "till", "to", "by", "since", "before", "after", "around", "about")
+#: What stands before a clock time: a date, a dash, or one of TIME_WORDS.
 TIME_CONTEXT = re.compile(
-    r"(?:^|\b(?:at|from|until|till|to|by|since|before|after|around|about|until)|[-–—,(]|\d)[ \t]*$",
+    rf"(?:^|\b(?:{'|'.join(TIME_WORDS)})|[-–—,(]|\d)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+#: How far before the blanks ahead of a time its context can start.
+CONTEXT_REACH = max(map(len, TIME_WORDS))
 TIME = re.compile(r"(?<![\d:.,])(?:[01]\d|2[0-3]):(?P<gap>[ \t]+)[0-5]\d(?![\d:]|[.,]\d)")
 DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:])(?P<gap> {2,})(?=\S)")
 
@@ -42,9 +46,15 @@ class TimeSpacing(_SpacingRule):
     summary = "space inside a clock time"
 
     def check(self, document):
+        text = document.text
         for m in document.finditer(TIME):
             line_start = document.line_span(document.position(m.start())[0]).start
-            if not TIME_CONTEXT.search(document.text, line_start, m.start()):
+            # The context ends right before the time, past its blanks: the regex reads the
+            # letter before a word itself, so the search never starts a line's length back.
+            blanks = m.start()
+            while blanks > line_start and text[blanks - 1] in " \t":
+                blanks -= 1
+            if not TIME_CONTEXT.search(text, max(line_start, blanks - CONTEXT_REACH), m.start()):
                 continue
             time = m.group().replace(m["gap"], "")
             yield self._replace(
