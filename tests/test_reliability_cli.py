@@ -67,8 +67,25 @@ def unprivileged(folder: Path, *args: str):
     return subprocess.run(command, capture_output=True, cwd=folder, env=env)
 
 
-needs_unprivileged = pytest.mark.skipif(ROOT and not SETPRIV, reason="root without setpriv to drop privileges")
-needs_root = pytest.mark.skipif(not (ROOT and SETPRIV), reason="needs root and setpriv to own files as another user")
+
+
+def _python_runs_as_nobody() -> bool:
+    """Whether `nobody` can start this interpreter: one built into root's home (pyenv) loads
+    its libpython from a folder only root may read."""
+    done = subprocess.run(
+        [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", sys.executable, "-c", ""],
+        capture_output=True,
+    )
+    return done.returncode == 0
+
+
+DROPS = bool(ROOT and SETPRIV) and _python_runs_as_nobody()
+needs_unprivileged = pytest.mark.skipif(
+    ROOT and not DROPS, reason="root, and setpriv missing or this Python not runnable as nobody"
+)
+needs_root = pytest.mark.skipif(
+    not DROPS, reason="needs root, setpriv and a Python that nobody can run, to own files as another user"
+)
 
 
 def leftovers(folder: Path) -> list[str]:
