@@ -75,7 +75,8 @@ def cached(tmp_path_factory):
 
 def test_a_library_call_freezes_nothing(cached):
     _, result = cached
-    assert result["frozen"] == [0, 0]
+    before, after = result["frozen"]
+    assert after == before  # 3.12 starts with a few hundred objects frozen of its own
     assert result["enabled"]
     assert {code for code, *_ in result["text"]} >= {"PU001", "CY001", "LC003", "TM001"}
     assert {code for code, *_ in result["units"]} >= {"BL001", "BL007"}

@@ -138,8 +138,9 @@ def test_the_run_budget_stops_a_slow_server_for_the_rest_of_the_run():
         started = time.monotonic()
         found = [check(text, opinion, server.url, languagetool_timeout=1.0) for text in texts]
         elapsed = time.monotonic() - started
-    # about 1 s of requests (the third is cut short), then no more requests at all
-    assert server.requests == 3 and elapsed < 3
+    # about 1 s of requests (the third, if a busy machine gets that far, is cut short), then
+    # no more requests at all: eight would take 3.2 s
+    assert 1 <= server.requests <= 3 and elapsed < 3
     assert len(warnings) == 1 and "took more than the 1 s a run allows it (languagetool-timeout)" in warnings[0]
     assert all([i.code for i in issues] == ["WS002"] for issues in found)
 
