@@ -621,7 +621,7 @@ def test_the_automaton_read_in_blocks_finds_what_it_finds_whole():
     from mtfix.glossary import load_glossaries
 
     automaton = load_glossaries("ru-en").compiled.automaton
-    text = TextView(("the Russian Foreign Ministry and Roskomnadzor said; " * 400)).folded
+    text = TextView("the Russian Foreign Ministry and Roskomnadzor said; " * 400).folded
     whole = list(automaton.iter(text))
     assert len(whole) == 800
     for block in (7, 64, 1000, 4096):

@@ -142,8 +142,6 @@ def _word_pattern(letters: str) -> re.Pattern[str]:
     return re.compile(f"{letter}+(?:-{letter}+)*")
 
 
-
-
 def _compound_occurrences(text, lowered, spans, key, forms) -> list[Occurrence]:
     """Every occurrence of `key` closed, hyphenated or open, exactly as `_scan_compounds`
     records it, in the order it would record them."""
