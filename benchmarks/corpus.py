@@ -10,8 +10,9 @@ First the three modes check train and the benchmark stops unless their parts hol
 issues; then each mode is timed on each set. Every run is the real command in a subprocess:
 wall time; rows per second; CPU seconds of the whole process tree (driver, pool or Dask
 workers, start-up included) and of the shards alone (the workers' own count in the markers);
-rows per CPU-second of each; peak memory (resident, summed over the process tree, sampled
-every 0.2 s) and the machine's load average before and after. The large set is written under
+rows per CPU-second of each; peak memory (resident, sampled every 0.2 s) of the whole process
+tree and of its largest process, a worker when there are workers; and the machine's load average
+before and after. The large set is written under
 --work (default: the system's temporary folder), never in the repository. On a busy machine
 --stop-after interrupts each large run and reports the shards it finished.
 """
@@ -37,7 +38,7 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 MTFIX = shutil.which("mtfix", path=str(Path(sys.executable).parent)) or "mtfix"
 MODES = {"one": ["--jobs", "1"], "local": [], "dask": ["--cluster", "local:2"]}
-SHARD_SIZE = {"train": 700, "large": 50_000}
+SHARD_SIZE = {"train": 700, "large": 100_000}
 
 
 def build_large(train: tuple[Path, Path], work: Path, repeat: int) -> tuple[Path, Path]:
@@ -87,17 +88,18 @@ def measure(inputs: tuple[Path, Path], out: Path, mode: str, shard_size: int, st
         "mode": mode, "rows": rows, "shards": len(markers), "wall": wall, "rows_per_second": rows / wall,
         "cpu": cpu, "rows_per_cpu_second": rows / cpu if cpu else 0.0, "shard_cpu": shard_cpu,
         "rows_per_shard_cpu_second": rows / shard_cpu if shard_cpu else 0.0,
-        "peak_mb": peak.peak / 2**20, "load": (load_before, os.getloadavg()[0]), "stopped": stopped,
+        "peak_mb": peak.peak / 2**20, "largest_mb": peak.largest / 2**20, "load": (load_before, os.getloadavg()[0]), "stopped": stopped,
     }
 
 
 class _Peak(threading.Thread):
-    """The largest resident memory of a process and all its descendants, sampled."""
+    """The largest resident memory of a process and all its descendants together, and of any
+    one of them, sampled."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
-        self.peak = 0
+        self.peak = self.largest = 0
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -109,9 +111,11 @@ class _Peak(threading.Thread):
             total = 0
             for process in tree:
                 try:
-                    total += process.memory_info().rss
+                    resident = process.memory_info().rss
                 except psutil.NoSuchProcess:
-                    pass
+                    continue
+                total += resident
+                self.largest = max(self.largest, resident)
             self.peak = max(self.peak, total)
 
     def stop(self) -> None:
@@ -129,14 +133,14 @@ def report(name: str, runs: list[dict]) -> None:
     one = next((r for r in runs if r["mode"] == "one"), None)
     print(f"\n{name}: {runs[0]['rows']:,} pairs")
     print(f"{'mode':<7}{'shards':>7}{'wall s':>9}{'rows/s':>9}{'× one':>7}{'CPU s':>9}{'rows/CPU-s':>11}"
-          f"{'shard CPU s':>12}{'rows/shard-CPU-s':>17}{'peak MB':>9}{'load':>13}")
+          f"{'shard CPU s':>12}{'rows/shard-CPU-s':>17}{'peak MB':>9}{'largest MB':>11}{'load':>13}")
     for r in runs:
         if r["stopped"]:
             print(f"{r['mode']}: stopped after {r['wall']:.0f} s with {r['shards']} shards done; its rows/s counts those alone")
         speedup = f"{r['rows_per_second'] / one['rows_per_second']:.2f}" if one else "-"
         print(f"{r['mode']:<7}{r['shards']:>7}{r['wall']:>9.1f}{r['rows_per_second']:>9.0f}{speedup:>7}{r['cpu']:>9.1f}"
               f"{r['rows_per_cpu_second']:>11.0f}{r['shard_cpu']:>12.1f}{r['rows_per_shard_cpu_second']:>17.0f}"
-              f"{r['peak_mb']:>9.0f}{r['load'][0]:>6.1f}→{r['load'][1]:<6.1f}")
+              f"{r['peak_mb']:>9.0f}{r['largest_mb']:>11.0f}{r['load'][0]:>6.1f}→{r['load'][1]:<6.1f}")
 
 
 def main() -> None:

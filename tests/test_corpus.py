@@ -293,14 +293,25 @@ def test_local_worker_processes_survive_a_killed_one(tmp_path, context, alone):
 
 @pytest.fixture(scope="module")
 def client():
-    """A real Dask LocalCluster: two worker processes, one thread each."""
-    from distributed import Client, LocalCluster
+    """A real Dask LocalCluster, as `--cluster local:2` starts it: two worker processes, one thread each."""
+    from mtfix.corpus.cluster import connect
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(cluster)
+    client, cluster = connect("local:2", None)
     yield client
     client.close()
     cluster.close()
+
+
+def test_a_local_cluster_runs_its_workers_without_the_profiler(client):
+    import dask
+
+    from mtfix.corpus.cluster import QUIET
+
+    seen = client.run(lambda: {key: dask.config.get(key) for key in QUIET})
+    assert len(seen) == 2 and all(config == QUIET for config in seen.values())
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps its own
+    busy = client.submit(sum, range(30_000_000), pure=False).result()
+    assert busy and all(count == 0 for count in client.run(lambda dask_worker: dask_worker.profile_recent["count"]).values())
 
 
 def test_dask_survives_a_worker_killed_mid_run(tmp_path, context, client, alone):

@@ -3,13 +3,20 @@
 one Context per worker when it joins, so rules, glossaries and word tables load once per
 worker. Dask retries a shard that raises (`retries`) and reschedules the shards of a worker
 that dies; every shard writes its outputs under one name, so a shard run twice is still
-there once."""
+there once.
+
+A LocalCluster runs without Dask's sampling profiler (there is no dashboard to show its
+profiles) and with its event-loop, system and memory monitors at a slower pace: with them at
+Dask's defaults, each worker's shards waited for the GIL about a tenth of their time, and the
+cluster's own processes took twice the CPU (`benchmarks/corpus.py`). A cluster reached with
+`--scheduler` runs with its own configuration."""
 
 from __future__ import annotations
 
 import logging
 import uuid
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from mtfix.corpus import CorpusError
@@ -18,6 +25,14 @@ from mtfix.corpus.local import Done, Failed, describe
 from mtfix.corpus.plan import Job, Shard
 
 PLUGIN = "mtfix-corpus"
+
+#: The Dask configuration a LocalCluster starts with.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class ContextPlugin(WorkerPlugin):
@@ -45,9 +60,10 @@ def connect(cluster: str | None, scheduler: str | None) -> tuple[Client, LocalCl
         except OSError as err:
             raise CorpusError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({err})") from None
     workers = _workers(cluster or "local")
-    local = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
-    )
+    with dask.config.set(QUIET):
+        local = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        )
     return Client(local), local
 
 
