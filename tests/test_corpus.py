@@ -314,6 +314,28 @@ def test_a_local_cluster_runs_its_workers_without_the_profiler(client):
     assert busy and all(count == 0 for count in client.run(lambda dask_worker: dask_worker.profile_recent["count"]).values())
 
 
+def test_a_second_local_cluster_does_not_contend_for_the_dashboard_port(client):
+    import socket
+    import warnings
+
+    from mtfix.corpus.cluster import connect
+
+    with socket.socket() as taken, warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        except OSError:
+            pass  # something else holds it already
+        second, cluster = connect("local:1", None)
+        try:
+            assert second.submit(len, "shard", pure=False).result() == 5
+        finally:
+            second.close()
+            cluster.close()
+    assert not [w for w in seen if "already in use" in str(w.message)]
+
+
 def test_dask_survives_a_worker_killed_mid_run(tmp_path, context, client, alone):
     poisoned = pairs() + [("Нет.", "Bad \ud800 text.")]
     path = tmp_path / "pairs.jsonl"

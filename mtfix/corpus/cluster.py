@@ -8,8 +8,10 @@ there once.
 A LocalCluster runs without Dask's sampling profiler (there is no dashboard to show its
 profiles) and with its event-loop, system and memory monitors at a slower pace: with them at
 Dask's defaults, each worker's shards waited for the GIL about a tenth of their time, and the
-cluster's own processes took twice the CPU (`benchmarks/corpus.py`). A cluster reached with
-`--scheduler` runs with its own configuration."""
+cluster's own processes took twice the CPU (`benchmarks/corpus.py`). Its scheduler serves no
+dashboard, and its health and metrics pages on a free port, so that two runs on one machine do
+not compete for Dask's 8787. A cluster reached with `--scheduler` runs with its own
+configuration."""
 
 from __future__ import annotations
 
@@ -62,7 +64,8 @@ def connect(cluster: str | None, scheduler: str | None) -> tuple[Client, LocalCl
     workers = _workers(cluster or "local")
     with dask.config.set(QUIET):
         local = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
         )
     return Client(local), local
 
