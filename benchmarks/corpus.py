@@ -39,9 +39,8 @@ import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parent.parent
 MTFIX = shutil.which("mtfix", path=str(Path(sys.executable).parent)) or "mtfix"
-MODES = {"one": ["--jobs", "1"], "local": [], "dask": ["--cluster", "local:2"], "apart": ["--jobs", "1"]}
-#: The modes that run as two commands at once, each on half the pairs.
-HALVED = {"apart"}
+MODES = {"one": ["--jobs", "1"], "local": [], "dask": ["--cluster", "local:2"]}
+MODES["apart"] = MODES["one"]  # run as two commands at once, each on half the pairs
 SHARD_SIZE = {"train": 700, "large": 100_000}
 
 
@@ -61,25 +60,29 @@ def build_large(train: tuple[Path, Path], work: Path, repeat: int) -> tuple[Path
 
 def halves(inputs: tuple[Path, Path], work: Path) -> list[tuple[Path, Path]]:
     """The first and the second half of the pairs of line-aligned files, written under `work`."""
-    count = sum(1 for _ in inputs[0].open("rb")) // 2
-    made = []
-    for half in (1, 2):
-        pair = tuple(work / f"{path.stem}.half{half}{path.suffix}" for path in inputs)
-        for path, target in zip(inputs, pair):
-            if not target.exists() or target.stat().st_mtime < path.stat().st_mtime:
-                with path.open("rb") as lines, target.open("wb") as stream:
-                    stream.writelines(line for n, line in enumerate(lines) if (n < count) == (half == 1))
-        made.append(pair)
+    made = [tuple(work / f"{path.stem}.half{half}{path.suffix}" for path in inputs) for half in (1, 2)]
+    count = None
+    for path, first, second in zip(inputs, *made):
+        if second.exists() and second.stat().st_mtime >= path.stat().st_mtime:
+            continue
+        if count is None:
+            with inputs[0].open("rb") as lines:
+                count = sum(1 for _ in lines) // 2
+        with path.open("rb") as lines, first.open("wb") as head, second.open("wb") as tail:
+            for n, line in enumerate(lines):
+                (head if n < count else tail).write(line)
     return made
 
 
 def measure(inputs: tuple[Path, Path], out: Path, mode: str, shard_size: int, stop_after: float | None = None) -> dict:
     """Run one mode into a fresh folder and measure it; interrupt it (Ctrl-C) after
-    `stop_after` seconds, and count the shards it finished. A halved mode runs one command per
+    `stop_after` seconds, and count the shards it finished. `apart` runs one command per
     half at once, into `out/1` and `out/2`."""
     shutil.rmtree(out, ignore_errors=True)
-    halved = enumerate(halves(inputs, out.parent), 1) if mode in HALVED else ()
-    runs = [(pair, out / str(n)) for n, pair in halved] or [(inputs, out)]
+    if mode == "apart":
+        runs = [(pair, out / str(n)) for n, pair in enumerate(halves(inputs, out.parent), 1)]
+    else:
+        runs = [(inputs, out)]
     commands = [
         [MTFIX, "corpus", "check", *map(str, pair), "-o", str(folder), "--shard-size", str(shard_size), *MODES[mode]]
         for pair, folder in runs
